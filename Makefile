@@ -1,0 +1,52 @@
+# The conference companion. `make run` serves the app; `make test` runs
+# every test, the real-browser ones included.
+
+GO      ?= go
+ADDR    ?= :8080
+WASM    := web/build/app.wasm
+BIN     := bin/companion
+
+.PHONY: run build wasm test vet bench fuzz chromium clean
+
+run: build
+	./$(BIN) serve -addr $(ADDR)
+
+build: wasm
+	$(GO) build -trimpath -o $(BIN) ./cmd/companion
+
+# The browser app. It is rebuilt every time (Go's cache makes that quick)
+# but only replaced when its bytes change, so that the slow brotli step
+# runs only for a new app.
+wasm:
+	@mkdir -p web/build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM).new ./cmd/wasm
+	@if cmp -s $(WASM).new $(WASM); then rm $(WASM).new; else mv $(WASM).new $(WASM); fi
+	@if [ ! $(WASM).br -nt $(WASM) ] || [ ! $(WASM).gz -nt $(WASM) ]; then $(GO) run ./web/precompress $(WASM); fi
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt would change:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/wasm ./data/schedule
+
+# Every test. The browser tests drive a real headless Chromium; the suite
+# runs again under another time zone to show times stay the conference's.
+test: build vet chromium
+	$(GO) test -count=1 ./...
+	TZ=America/Los_Angeles $(GO) test -count=1 -run 'Zone|Time|Browser' ./...
+
+# Chromium for the browser tests: installed from Debian when missing and
+# we are root, else the exact command to run.
+chromium:
+	@if [ -n "$$CHROME" ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+		echo "The browser tests need Chromium. Run:  sudo apt-get install -y chromium   (or set CHROME=/path/to/chromium)"; exit 1; \
+	fi
+
+bench: build chromium
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin web/build/app.wasm*

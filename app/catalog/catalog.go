@@ -1,0 +1,91 @@
+// Package catalog gives the app its conferences: the schedules embedded in
+// the build, each parsed once, on first use.
+package catalog
+
+import (
+	"fmt"
+	"sync"
+
+	"companion/data"
+	"companion/data/schedule"
+
+	"github.com/tidwall/gjson"
+)
+
+// Entry describes a conference without parsing its whole schedule.
+type Entry struct {
+	Acronym string
+	Title   string
+	Start   string
+	End     string
+	File    string
+}
+
+type item struct {
+	Entry
+	doc  string
+	once sync.Once
+	conf *schedule.Conference
+	err  error
+}
+
+var (
+	loadOnce sync.Once
+	items    []*item
+	byID     map[string]*item
+)
+
+func load() {
+	byID = make(map[string]*item)
+	for _, f := range data.Files() {
+		c := gjson.Get(f.JSON, "schedule.conference")
+		it := &item{doc: f.JSON, Entry: Entry{
+			Acronym: c.Get("acronym").String(),
+			Title:   c.Get("title").String(),
+			Start:   c.Get("start").String(),
+			End:     c.Get("end").String(),
+			File:    f.Name,
+		}}
+		if it.Acronym == "" || byID[it.Acronym] != nil {
+			continue // Get reports these files through the tests of data/
+		}
+		items = append(items, it)
+		byID[it.Acronym] = it
+	}
+}
+
+// List returns the conferences, the default first.
+func List() []Entry {
+	loadOnce.Do(load)
+	out := make([]Entry, len(items))
+	for i, it := range items {
+		out[i] = it.Entry
+	}
+	return out
+}
+
+// Default is the acronym of the conference shown when none is chosen.
+func Default() string {
+	loadOnce.Do(load)
+	if len(items) == 0 {
+		return ""
+	}
+	return items[0].Acronym
+}
+
+// Has reports whether a conference with that acronym is embedded.
+func Has(acronym string) bool {
+	loadOnce.Do(load)
+	return byID[acronym] != nil
+}
+
+// Get returns the parsed schedule of a conference.
+func Get(acronym string) (*schedule.Conference, error) {
+	loadOnce.Do(load)
+	it := byID[acronym]
+	if it == nil {
+		return nil, fmt.Errorf("no conference %q in this build", acronym)
+	}
+	it.once.Do(func() { it.conf, it.err = schedule.Parse(it.File, it.doc) })
+	return it.conf, it.err
+}

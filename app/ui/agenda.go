@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"sort"
+
+	"companion/app/agenda"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// agendaPage lists the starred events in time order. A starred event that
+// has left the schedule stays listed, from what was saved when it was
+// starred, so that nothing the attendee chose disappears silently.
+type agendaPage struct {
+	app.Compo
+	conf   *schedule.Conference
+	err    error
+	agenda *agenda.Agenda
+	notice string
+}
+
+func (p *agendaPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *agendaPage) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *agendaPage) load(ctx app.Context) {
+	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	ctx.Page().SetTitle("My agenda – " + p.conf.Title)
+}
+
+func (p *agendaPage) onStar(ctx app.Context, e app.Event) {
+	p.notice = toggleStar(ctx, p.conf, p.agenda)
+}
+
+func (p *agendaPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	var current []*schedule.Event
+	var gone []string
+	for _, k := range p.agenda.Keys() {
+		if e := c.Event(k); e != nil {
+			current = append(current, e)
+		} else {
+			gone = append(gone, k)
+		}
+	}
+	sortByStart(current)
+	return shell(c, PathAgenda,
+		app.H1().Class("page-title").Text("My agenda"),
+		noticeUI(p.notice),
+		app.If(app.IsServer, func() app.UI {
+			return app.P().Class("lede").Text("Your starred talks appear here once the app has loaded.")
+		}).ElseIf(len(current)+len(gone) == 0, func() app.UI {
+			return app.P().Class("lede").Body(
+				app.Text("No starred talks yet. Tap ☆ next to a talk in the "),
+				app.A().Href(scheduleURL(c, 0)).Text("schedule"),
+				app.Text(" to add it here."),
+			)
+		}),
+		app.Range(c.Days).Slice(func(i int) app.UI {
+			var events []*schedule.Event
+			for _, e := range current {
+				if e.Day == i {
+					events = append(events, e)
+				}
+			}
+			if len(events) == 0 {
+				return nil
+			}
+			return app.Section().Class("agenda-day").Body(
+				app.H2().Text(dayLabel(c.Days[i])),
+				app.Ul().Class("agenda-list").Body(app.Range(events).Slice(func(j int) app.UI {
+					return p.item(events[j])
+				})),
+			)
+		}),
+		app.If(len(gone) > 0, func() app.UI {
+			return app.Section().Class("agenda-gone").Body(
+				app.H2().Text("No longer in the schedule"),
+				app.Ul().Class("agenda-list").Body(app.Range(gone).Slice(func(i int) app.UI {
+					s, _ := p.agenda.Star(gone[i])
+					return app.Li().Class("card card-gone").Body(
+						app.Div().Class("card-meta").Text("was "+shortDayLabelOf(c, s)+" "+clock(c, s.Start)),
+						app.H3().Class("card-title").Text(s.Title),
+						starButton(gone[i], s.Title, true, p.onStar),
+					)
+				})),
+			)
+		}),
+	)
+}
+
+// item is a starred event, flagged when it moved since it was starred.
+func (p *agendaPage) item(e *schedule.Event) app.UI {
+	c := p.conf
+	note := ""
+	if s, ok := p.agenda.Star(e.Key()); ok && !s.Start.IsZero() && !s.Start.Equal(e.Start) {
+		note = "Moved: was " + shortDayLabelOf(c, s) + " " + clock(c, s.Start) + ", now " + clock(c, e.Start)
+	}
+	return eventCard(c, e, true, p.onStar, note)
+}
+
+func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
+	return c.Local(s.Start).Format("Mon 2 Jan")
+}
+
+func sortByStart(events []*schedule.Event) {
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Start.Before(events[j].Start) })
+}

@@ -1,0 +1,69 @@
+// Package ui is the app's pages and components (go-app). The server
+// prerenders them and the browser runs them: both call Routes.
+package ui
+
+import (
+	"net/url"
+
+	"companion/app/catalog"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The app's paths. A conference other than the default is named by the
+// query parameter "c", so that a talk's link stays stable for ever.
+const (
+	PathSchedule = "/"
+	PathAgenda   = "/agenda"
+	PathTalk     = "/talk/" // + slug
+	paramConf    = "c"
+	paramDay     = "day"
+)
+
+// Routes registers every page with go-app.
+func Routes() {
+	app.Route(PathSchedule, func() app.Composer { return &schedulePage{} })
+	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })
+	app.RouteWithRegexp("^"+PathTalk+"[^/]+$", func() app.Composer { return &talkPage{} })
+}
+
+// withConf adds the conference parameter to a path unless it is the default.
+func withConf(path, acronym string, extra url.Values) string {
+	q := url.Values{}
+	for k, v := range extra {
+		q[k] = v
+	}
+	if acronym != "" && acronym != catalog.Default() {
+		q.Set(paramConf, acronym)
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+func talkURL(c *schedule.Conference, e *schedule.Event) string {
+	return withConf(PathTalk+url.PathEscape(e.Slug), c.Acronym, nil)
+}
+
+func scheduleURL(c *schedule.Conference, day int) string {
+	var q url.Values
+	if day > 0 {
+		q = url.Values{paramDay: {itoa(day)}}
+	}
+	return withConf(PathSchedule, c.Acronym, q)
+}
+
+func agendaURL(c *schedule.Conference) string {
+	return withConf(PathAgenda, c.Acronym, nil)
+}
+
+// conferenceOf returns the conference a page's URL names, else the default.
+func conferenceOf(u *url.URL) (*schedule.Conference, error) {
+	acronym := u.Query().Get(paramConf)
+	if acronym == "" || !catalog.Has(acronym) {
+		acronym = catalog.Default()
+	}
+	return catalog.Get(acronym)
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"fmt"
+
+	"companion/app/agenda"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// browserStorage is the browser's localStorage.
+type browserStorage struct{}
+
+func (browserStorage) Get(key string) (string, bool) {
+	v := app.Window().Get("localStorage").Call("getItem", key)
+	if v.IsNull() || v.IsUndefined() {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// Set reports a full or disabled storage as an error instead of letting the
+// JavaScript exception crash the app.
+func (browserStorage) Set(key, value string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the browser refused to save: %v", r)
+		}
+	}()
+	app.Window().Get("localStorage").Call("setItem", key, value)
+	return nil
+}
+
+// memoryStorage backs the agenda while prerendering on the server, where
+// nobody's stars are known.
+type memoryStorage map[string]string
+
+func (m memoryStorage) Get(k string) (string, bool) { v, ok := m[k]; return v, ok }
+func (m memoryStorage) Set(k, v string) error       { m[k] = v; return nil }
+
+var (
+	agendas        = map[string]*agenda.Agenda{}
+	agendaNotices  = map[string]string{}
+	askedToPersist bool
+)
+
+// agendaFor returns the attendee's agenda for a conference, opened once per
+// page load; on the server an empty one.
+func agendaFor(c *schedule.Conference) (*agenda.Agenda, string) {
+	if app.IsServer {
+		a, _ := agenda.Open(memoryStorage{}, c.Acronym)
+		return a, ""
+	}
+	if a, ok := agendas[c.Acronym]; ok {
+		return a, agendaNotices[c.Acronym]
+	}
+	a, notice := agenda.Open(browserStorage{}, c.Acronym)
+	agendas[c.Acronym] = a
+	agendaNotices[c.Acronym] = notice
+	persistStorage()
+	return a, notice
+}
+
+// persistStorage asks the browser not to evict the app's storage (Safari
+// deletes script-written storage after seven days without a visit unless
+// the app is installed or the storage is persisted).
+func persistStorage() {
+	if askedToPersist {
+		return
+	}
+	askedToPersist = true
+	storage := app.Window().Get("navigator").Get("storage")
+	if storage.Truthy() && storage.Get("persist").Truthy() {
+		storage.Call("persist")
+	}
+}
+
+func snapshot(e *schedule.Event) agenda.Star {
+	return agenda.Star{Title: e.Title, Start: e.Start, End: e.End, Rooms: e.Rooms}
+}

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"companion/app/agenda"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// talkPage is one event at a stable URL: /talk/{slug}.
+type talkPage struct {
+	app.Compo
+	conf   *schedule.Conference
+	err    error
+	event  *schedule.Event
+	agenda *agenda.Agenda
+	notice string
+}
+
+func (p *talkPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *talkPage) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *talkPage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.conf, p.err = conferenceOf(u)
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	slug, _ := url.PathUnescape(strings.TrimPrefix(u.Path, PathTalk))
+	p.event = p.conf.EventBySlug(slug)
+	if p.event == nil {
+		p.event = p.conf.Event(slug) // a guid works too
+	}
+	if p.event != nil {
+		ctx.Page().SetTitle(p.event.Title + " – " + p.conf.Title)
+	} else {
+		ctx.Page().SetTitle("Not found – " + p.conf.Title)
+	}
+}
+
+func (p *talkPage) onStar(ctx app.Context, e app.Event) {
+	p.notice = toggleStar(ctx, p.conf, p.agenda)
+}
+
+func (p *talkPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c, e := p.conf, p.event
+	if e == nil {
+		return shell(c, "",
+			app.H1().Class("page-title").Text("This talk is not in the schedule"),
+			app.P().Body(
+				app.Text("It may have been removed or renamed. "),
+				app.A().Href(scheduleURL(c, 0)).Text("See the whole schedule"),
+				app.Text(" or "),
+				app.A().Href(agendaURL(c)).Text("your agenda"),
+				app.Text("."),
+			),
+		)
+	}
+	lang := primaryLanguage(e.Language)
+	day := c.Days[e.Day]
+	return shell(c, "",
+		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
+			app.A().Href(scheduleURL(c, day.Index)).Text("← "+shortDayLabel(day)+" schedule"),
+		),
+		app.Article().Class("talk").Body(
+			app.If(e.Type != "" || e.Track != "", func() app.UI {
+				return app.P().Class("kicker").Text(strings.Trim(e.Type+" · "+e.Track, " ·"))
+			}),
+			app.H1().Class("page-title").Lang(lang).Text(e.Title),
+			app.If(e.Subtitle != "", func() app.UI {
+				return app.P().Class("subtitle").Lang(lang).Text(e.Subtitle)
+			}),
+			noticeUI(p.notice),
+			app.Dl().Class("facts").Body(
+				app.Dt().Text("When"),
+				app.Dd().Body(
+					app.Text(dayLabel(day)+", "),
+					app.Time().DateTime(isoTime(c, e.Start)).Text(clock(c, e.Start)),
+					app.Text("–"),
+					app.Time().DateTime(isoTime(c, e.End)).Text(clock(c, e.End)),
+					app.Span().Class("zone").Text(" ("+zoneLabel(c)+")"),
+				),
+				app.Dt().Text(plural(len(e.Rooms), "Room", "Rooms")),
+				app.Dd().Body(
+					roomChips(c, e),
+					app.If(e.Plenary(), func() app.UI {
+						return app.Span().Class("plenary-note").Text(" shown in every one of these rooms")
+					}),
+				),
+				app.If(e.Language != "", func() app.UI {
+					return app.Div().Body(app.Dt().Text("Language"), app.Dd().Text(languageName(e.Language)))
+				}),
+				app.If(e.Track != "", func() app.UI {
+					return app.Div().Body(app.Dt().Text("Track"), app.Dd().Text(e.Track))
+				}),
+			),
+			app.If(e.IsSession(), func() app.UI {
+				on := p.agenda.Starred(e.Key())
+				glyph, status := "☆ Star", "Not in your agenda"
+				if on {
+					glyph, status = "★ Star", "In your agenda"
+				}
+				return app.P().Class("star-row").Body(
+					starButton(e.Key(), e.Title, on, p.onStar).Class("star-wide").Text(glyph),
+					app.Span().Class("star-status").Text(status),
+				)
+			}),
+			app.If(len(e.Persons) > 0, func() app.UI {
+				return app.Section().Class("speakers-block").Body(
+					app.H2().Text(plural(len(e.Persons), "Speaker", "Speakers")),
+					app.Ul().Body(app.Range(e.Persons).Slice(func(i int) app.UI {
+						return person(e.Persons[i])
+					})),
+				)
+			}),
+			app.If(e.Abstract != "" || e.Details != "", func() app.UI {
+				text := paragraphs(e.Abstract)
+				text = append(text, paragraphs(e.Details)...)
+				return app.Section().Class("abstract").Lang(lang).Body(
+					app.H2().Text("About"),
+					app.Range(text).Slice(func(i int) app.UI { return app.P().Text(text[i]) }),
+				)
+			}),
+			links(e),
+		),
+	)
+}
+
+func person(p schedule.Person) app.UI {
+	role := strings.Trim(p.Position+", "+p.Organization, ", ")
+	if role == "" {
+		role = p.Biography
+	}
+	return app.Li().Body(
+		app.Strong().Text(p.Name),
+		app.If(role != "", func() app.UI { return app.Span().Class("role").Text(" — " + role) }),
+	)
+}
+
+// links lists the event's web links; the replay first, in plain words.
+func links(e *schedule.Event) app.UI {
+	var items []schedule.Link
+	for _, l := range e.Links {
+		if strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://") {
+			items = append(items, l)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return app.Section().Class("links").Body(
+		app.H2().Text("Links"),
+		app.Ul().Body(app.Range(items).Slice(func(i int) app.UI {
+			l := items[i]
+			label := l.Title
+			if l.Type == "media" {
+				label = "Watch the replay"
+				if l.Title != "" {
+					label += " — " + l.Title
+				}
+			}
+			if label == "" {
+				label = l.URL
+			}
+			return app.Li().Body(
+				app.A().Href(l.URL).Rel("noopener").Target("_blank").Text(label),
+			)
+		})),
+	)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,42 @@
+// Command companion is the conference companion's server and tools:
+//
+//	companion serve [-addr :8080]   serve the app (PORT is honoured)
+//
+// The binary is self-contained: the browser app, icons and conference
+// data are embedded in it.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return 0
+	}
+	fmt.Fprintf(stderr, "companion: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage: companion <command> [flags]
+
+Commands:
+  serve    serve the app (flags: -addr, default :8080 or $PORT)
+`)
+}

@@ -1,0 +1,170 @@
+package server_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"companion/cmd/companion/server"
+	"companion/web"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// The browser tests run the real server and a real headless Chromium.
+// They never skip: without Chromium or a built app they fail and say how
+// to get them.
+
+func newSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate})
+	if err != nil {
+		t.Fatalf("%v (the browser tests need the built app: run `make test`, which builds it)", err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("Chromium not found: run `sudo apt-get install -y chromium` (or set CHROME=/path/to/chromium); `make test` installs it when run as root")
+	return ""
+}
+
+// newBrowser starts a phone-sized headless Chromium with a fresh profile.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	// Not t.TempDir: Chromium may still be writing its profile while the
+	// test ends, and a failed clean-up must not fail the test.
+	profile, err := os.MkdirTemp("", "companion-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(390, 844),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		var html string
+		chromedp.Run(ctx, chromedp.OuterHTML("main", &html, chromedp.ByQuery, chromedp.AtLeast(0)))
+		t.Fatalf("%s: %v\npage main: %.2000s", step, err, html)
+	}
+}
+
+// appLoaded waits until the wasm app has started: the loader is gone and
+// the stars are live.
+func appLoaded() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		return chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`, nil, chromedp.WithPollingTimeout(60*time.Second)).Do(ctx)
+	})
+}
+
+func evalString(t *testing.T, ctx context.Context, step, js string) string {
+	t.Helper()
+	var s string
+	run(t, ctx, step, chromedp.Evaluate(js, &s))
+	return s
+}
+
+func TestBrowserStarAgendaOffline(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+
+	// The prerendered schedule is readable before the app has loaded.
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("main h1", chromedp.ByQuery))
+	run(t, ctx, "app loads", appLoaded())
+
+	// Star the first session in the schedule.
+	key := evalString(t, ctx, "find a talk", `document.querySelector("button.star").dataset.key`)
+	title := evalString(t, ctx, "talk title", `document.querySelector("button.star").closest("li").querySelector(".card-title a").textContent`)
+	href := evalString(t, ctx, "talk link", `document.querySelector("button.star").closest("li").querySelector(".card-title a").getAttribute("href")`)
+	label := evalString(t, ctx, "star label", `document.querySelector("button.star").getAttribute("aria-label")`)
+	if !strings.Contains(label, title) {
+		t.Fatalf("the star button is named %q, not after its talk %q", label, title)
+	}
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery),
+		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+
+	// It is in My agenda.
+	run(t, ctx, "open My agenda", chromedp.Click(`nav[aria-label="Main"] a[href^="/agenda"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.agenda-list `+star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	if got := evalString(t, ctx, "agenda title", `document.querySelector(".agenda-list .card-title").textContent`); got != title {
+		t.Fatalf("My agenda lists %q, want %q", got, title)
+	}
+
+	// Wait for the service worker to control the page and hold the shell.
+	run(t, ctx, "service worker ready", chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+
+	// Offline: the server is gone and the network is down.
+	srv.Close()
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+
+	run(t, ctx, "reload / offline", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("main h1", chromedp.ByQuery), appLoaded(),
+		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+
+	// A deep link never opened before still opens offline, star included.
+	run(t, ctx, "deep link offline", chromedp.Navigate(srv.URL+href),
+		chromedp.WaitVisible(`article.talk h1`, chromedp.ByQuery), appLoaded(),
+		chromedp.WaitVisible(`article.talk `+star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	if got := evalString(t, ctx, "talk page title", `document.querySelector("article.talk h1").textContent`); got != title {
+		t.Fatalf("offline deep link shows %q, want %q", got, title)
+	}
+}
+
+// TestBrowserTimeZone shows the conference's wall-clock times to a phone
+// set to another zone.
+func TestBrowserTimeZone(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "phone in Los Angeles", emulation.SetTimezoneOverride("America/Los_Angeles"))
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	zone := evalString(t, ctx, "phone zone", `Intl.DateTimeFormat().resolvedOptions().timeZone`)
+	if zone != "America/Los_Angeles" {
+		t.Fatalf("the emulated zone is %q", zone)
+	}
+	first := evalString(t, ctx, "first slot", `document.querySelector(".slot-time time").textContent`)
+	dt := evalString(t, ctx, "first slot datetime", `document.querySelector(".slot-time time").getAttribute("datetime")`)
+	want := dt[11:16] // the wall clock the data writes, in its own offset
+	if first != want {
+		t.Fatalf("first slot shows %q, want the conference's %q (datetime %s)", first, want, dt)
+	}
+}

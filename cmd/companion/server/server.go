@@ -1,0 +1,137 @@
+// Package server serves the conference companion: go-app's handler for the
+// pages (prerendered, so they read before the app has loaded) and the
+// service worker, and the static assets under /web/ with precompressed
+// variants.
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"companion/app/catalog"
+	"companion/app/ui"
+	"companion/data"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Assets is what the server ships under /web/.
+type Assets struct {
+	Static fs.FS  // committed assets: app.css, icons/
+	Build  fs.FS  // build outputs: app.wasm, app.wasm.br, app.wasm.gz
+	Worker string // the service worker template
+}
+
+// ErrNotBuilt means the browser app has not been compiled into the build.
+var ErrNotBuilt = errors.New("the browser app is not built (no web/build/app.wasm): run `make build` or `make run`")
+
+// New returns the whole site's handler and the content version it serves.
+func New(a Assets) (http.Handler, string, error) {
+	wasm, err := fs.Stat(a.Build, "app.wasm")
+	if err != nil {
+		return nil, "", ErrNotBuilt
+	}
+	files, err := newFileSet(a.Static, a.Build)
+	if err != nil {
+		return nil, "", err
+	}
+	version := contentVersion(files, a.Worker)
+
+	ui.Routes()
+	h := &app.Handler{
+		Name:            "Conference Companion",
+		ShortName:       "Companion",
+		Title:           "Conference Companion",
+		Description:     "The conference schedule and your agenda, offline on your phone.",
+		Lang:            "en",
+		BackgroundColor: "#0f172a",
+		ThemeColor:      "#0f172a",
+		Icon: app.Icon{
+			Default:  "/web/icons/icon-192.png",
+			Large:    "/web/icons/icon-512.png",
+			Maskable: "/web/icons/maskable-512.png",
+			SVG:      "/web/icons/icon.svg",
+		},
+		Styles:       []string{"/web/app.css"},
+		LoadingLabel: "Loading the app… {progress}%",
+		RawHeaders: []string{
+			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,
+			`<meta name="apple-mobile-web-app-capable" content="yes">`,
+			`<meta name="apple-mobile-web-app-status-bar-style" content="black-translucent">`,
+			`<meta name="color-scheme" content="light dark">`,
+		},
+		CacheableResources:    cacheable(),
+		Version:               version,
+		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
+		ServiceWorkerTemplate: a.Worker,
+		Resources:             webPaths{},
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/web/", http.StripPrefix("/web", files))
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok", version)
+	})
+	mux.Handle("/", h)
+	return mux, version, nil
+}
+
+// cacheable lists what the service worker precaches besides go-app's own
+// shell: the icons, and every conference's schedule and agenda pages so
+// that they open offline after the first visit.
+func cacheable() []string {
+	res := []string{
+		"/web/icons/apple-touch-icon.png",
+		"/web/icons/icon-192.png",
+		"/web/icons/icon-512.png",
+		"/web/icons/maskable-512.png",
+		"/web/icons/icon.svg",
+		"/agenda",
+	}
+	for i, c := range catalog.List() {
+		if i == 0 {
+			continue // the default is "/" and "/agenda", already listed
+		}
+		res = append(res, "/?c="+c.Acronym, "/agenda?c="+c.Acronym)
+	}
+	return res
+}
+
+// contentVersion names this build by its content: a rebuilt app, new
+// styles or new data make a new version, so that the service worker
+// updates and the attendee is offered a reload.
+func contentVersion(files *fileSet, worker string) string {
+	h := sha256.New()
+	names := make([]string, 0, len(files.byName))
+	for n := range files.byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %s\n", n, files.byName[n].etag)
+	}
+	for _, f := range data.Files() {
+		sum := sha256.Sum256([]byte(f.JSON))
+		fmt.Fprintf(h, "data/%s %x\n", f.Name, sum)
+	}
+	fmt.Fprintf(h, "worker %x\n", sha256.Sum256([]byte(worker)))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// webPaths resolves /web/ resources to themselves: they are served by this
+// server, from the binary.
+type webPaths struct{}
+
+func (webPaths) Resolve(location string) string {
+	if location == "" {
+		return "/"
+	}
+	return location
+}

@@ -1,0 +1,125 @@
+package server_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func get(t *testing.T, url string, header ...string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+func body(t *testing.T, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Every resource the service worker precaches must exist: one missing
+// file fails the worker's install, and the app then never works offline.
+func TestPrecachedResourcesExist(t *testing.T) {
+	srv := newSite(t)
+	worker := body(t, get(t, srv.URL+"/app-worker.js"))
+	m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(worker)
+	if m == nil {
+		t.Fatalf("no resourcesToCache in the worker:\n%.500s", worker)
+	}
+	var resources []string
+	if err := json.Unmarshal([]byte(m[1]), &resources); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/", "/web/app.wasm", "/web/app.css", "/web/icons/icon-192.png", "/web/icons/apple-touch-icon.png"} {
+		if !contains(resources, want) {
+			t.Errorf("the worker does not precache %s", want)
+		}
+	}
+	for _, r := range resources {
+		if strings.HasPrefix(r, "http") {
+			t.Errorf("precached resource %s is remote: offline install would break", r)
+			continue
+		}
+		if res := get(t, srv.URL+r); res.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %s", r, res.Status)
+		}
+	}
+}
+
+func TestManifestIsLocalAndStandalone(t *testing.T) {
+	srv := newSite(t)
+	var m struct {
+		Name, ShortName, Display, StartURL, ThemeColor, BackgroundColor string
+		Icons                                                           []struct{ Src, Sizes, Purpose string }
+	}
+	raw := body(t, get(t, srv.URL+"/manifest.webmanifest"))
+	raw = strings.NewReplacer(`"short_name"`, `"ShortName"`, `"start_url"`, `"StartURL"`, `"theme_color"`, `"ThemeColor"`, `"background_color"`, `"BackgroundColor"`).Replace(raw)
+	if err := json.Unmarshal([]byte(raw), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Name == "" || m.ShortName == "" || m.Display != "standalone" || m.ThemeColor == "" || m.BackgroundColor == "" {
+		t.Errorf("manifest lacks name, colours or standalone display: %+v", m)
+	}
+	sizes := map[string]bool{}
+	for _, i := range m.Icons {
+		if !strings.HasPrefix(i.Src, "/web/icons/") {
+			t.Errorf("icon %s is not local", i.Src)
+		}
+		if res := get(t, srv.URL+i.Src); res.StatusCode != http.StatusOK {
+			t.Errorf("icon %s: %s", i.Src, res.Status)
+		}
+		sizes[i.Sizes+" "+i.Purpose] = true
+	}
+	for _, want := range []string{"192x192 ", "512x512 ", "512x512 maskable"} {
+		if !sizes[want] {
+			t.Errorf("manifest has no %q icon: %v", want, sizes)
+		}
+	}
+}
+
+func TestWasmIsServedPrecompressed(t *testing.T) {
+	srv := newSite(t)
+	plain := get(t, srv.URL+"/web/app.wasm")
+	raw := len(body(t, plain))
+	br := get(t, srv.URL+"/web/app.wasm", "Accept-Encoding", "gzip, deflate, br")
+	if br.Header.Get("Content-Encoding") != "br" || br.Header.Get("Content-Type") != "application/wasm" {
+		t.Fatalf("brotli request got Content-Encoding %q, Content-Type %q", br.Header.Get("Content-Encoding"), br.Header.Get("Content-Type"))
+	}
+	compressed := len(body(t, br))
+	if compressed*3 > raw {
+		t.Errorf("brotli wasm is %d bytes for %d raw: not compressed", compressed, raw)
+	}
+	gz := get(t, srv.URL+"/web/app.wasm", "Accept-Encoding", "gzip")
+	if gz.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("gzip request got Content-Encoding %q", gz.Header.Get("Content-Encoding"))
+	}
+	etag := br.Header.Get("ETag")
+	if res := get(t, srv.URL+"/web/app.wasm", "Accept-Encoding", "br", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidating with ETag %s: %s", etag, res.Status)
+	}
+	t.Logf("app.wasm: %d bytes raw, %d brotli", raw, compressed)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

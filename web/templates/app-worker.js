@@ -1,0 +1,88 @@
+// The conference companion's service worker (go-app's ServiceWorkerTemplate).
+//
+// It precaches the app shell at install, then serves from the cache first:
+// at a venue the network is slow or absent, and a page's HTML only changes
+// with the app's version, which names the cache. A page never visited
+// (a shared talk link) is fetched and kept; offline, it falls back to the
+// cached "/" shell and the app then routes to the right page itself.
+const cacheName = "app-" + "{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(resourcesToCache);
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(
+        keys
+          .filter((key) => key.startsWith("app-") && key !== cacheName)
+          .map((key) => caches.delete(key))
+      );
+      await self.clients.claim();
+    })()
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return; // replays and other sites: the browser's business
+  }
+  if (url.pathname.startsWith("/api/")) {
+    return; // live data: the app handles its own fallbacks
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(request));
+    return;
+  }
+  event.respondWith(cacheFirst(request));
+});
+
+async function navigate(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (err) {
+    const shell =
+      (await cache.match(request, { ignoreSearch: true })) ||
+      (await cache.match("/"));
+    if (shell) {
+      return shell;
+    }
+    throw err;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok && new URL(request.url).pathname.startsWith("/web/")) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}

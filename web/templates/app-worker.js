@@ -27,7 +27,9 @@ self.addEventListener("activate", (event) => {
           .filter((key) => key.startsWith("app-") && key !== cacheName)
           .map((key) => caches.delete(key))
       );
-      await self.clients.claim();
+      // No clients.claim(): go-app reads a worker that activates while the
+      // page has a controller as an update, and the first install is not
+      // one. The next navigation is served by this worker anyway.
     })()
   );
 });

@@ -97,6 +97,35 @@ func appLoaded() chromedp.Action {
 	})
 }
 
+// eventually evaluates a condition until it holds, across page loads
+// (which make a single evaluation fail).
+func eventually(t *testing.T, ctx context.Context, step, js string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(ctx, chromedp.Evaluate(js, &ok))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %s never held (last error: %v)", step, js, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// workerReady waits until the service worker is active, which it becomes
+// only once everything it precaches is stored.
+func workerReady() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => { window.companionWorkerReady = true })`, nil).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.Poll(`window.companionWorkerReady === true`, nil, chromedp.WithPollingTimeout(60*time.Second)).Do(ctx)
+	})
+}
+
 func evalString(t *testing.T, ctx context.Context, step, js string) string {
 	t.Helper()
 	var s string
@@ -131,8 +160,7 @@ func TestBrowserStarAgendaOffline(t *testing.T) {
 		t.Fatalf("My agenda lists %q, want %q", got, title)
 	}
 
-	// Wait for the service worker to control the page and hold the shell.
-	run(t, ctx, "service worker ready", chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	run(t, ctx, "service worker ready", workerReady())
 
 	// Offline: the server is gone and the network is down.
 	srv.Close()

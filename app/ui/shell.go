@@ -18,9 +18,10 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 				navLink(agendaURL(c), "My agenda", current == PathAgenda),
 			),
 		),
-		&appBanner{},
+		&updateBanner{},
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
+			&installOffer{},
 			app.P().Text("Times are in "+zoneLabel(c)+", the conference's time zone. Works offline once opened."),
 			app.If(c.Version != "", func() app.UI {
 				return app.P().Text("Schedule version " + c.Version)
@@ -49,12 +50,36 @@ func errorPage(err error) app.UI {
 	)
 }
 
-// appBanner offers what the platform allows: reloading into a new
-// version, installing the app, or (Safari, which never offers an install
-// prompt) how to add it to the home screen.
-type appBanner struct {
+// updateBanner offers to reload into a new version once the service
+// worker has fetched it.
+type updateBanner struct {
 	app.Compo
-	updateReady bool
+	ready bool
+}
+
+func (b *updateBanner) OnMount(ctx app.Context) { b.ready = ctx.AppUpdateAvailable() }
+
+func (b *updateBanner) OnAppUpdate(ctx app.Context) {
+	b.ready = ctx.AppUpdateAvailable()
+	ctx.Update()
+}
+
+func (b *updateBanner) Render() app.UI {
+	if !b.ready {
+		return app.Div().Class("banner-slot")
+	}
+	return app.Div().Class("banner").Role("status").Body(
+		app.Span().Text("A new version of the app is ready."),
+		app.Button().Type("button").ID("reload").Text("Reload").
+			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+	)
+}
+
+// installOffer offers what the platform allows: the browser's install
+// prompt, or on Safari (which never offers one) how to add the app to the
+// home screen. It sits in the footer: useful, never in the way.
+type installOffer struct {
+	app.Compo
 	installable bool
 	apple       bool
 	dismissed   bool
@@ -62,46 +87,35 @@ type appBanner struct {
 
 const hintDismissedKey = "companion/install-hint-dismissed"
 
-func (b *appBanner) OnMount(ctx app.Context) {
-	b.updateReady = ctx.AppUpdateAvailable()
+func (b *installOffer) OnMount(ctx app.Context) {
 	b.installable = ctx.IsAppInstallable()
 	b.apple = ctx.IsAppleBrowser()
 	_, b.dismissed = browserStorage{}.Get(hintDismissedKey)
 }
 
-func (b *appBanner) OnAppUpdate(ctx app.Context) {
-	b.updateReady = ctx.AppUpdateAvailable()
-	ctx.Update()
-}
-
-func (b *appBanner) OnAppInstallChange(ctx app.Context) {
+func (b *installOffer) OnAppInstallChange(ctx app.Context) {
 	b.installable = ctx.IsAppInstallable()
 	ctx.Update()
 }
 
-func (b *appBanner) Render() app.UI {
+func (b *installOffer) Render() app.UI {
 	switch {
-	case b.updateReady:
-		return app.Div().Class("banner").Role("status").Body(
-			app.Span().Text("A new version of the app is ready."),
-			app.Button().Type("button").ID("reload").Text("Reload").
-				OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-		)
-	case b.installable && !b.apple:
-		return app.Div().Class("banner").Body(
-			app.Span().Text("Keep the schedule on your phone, even offline."),
-			app.Button().Type("button").ID("install").Text("Install the app").
-				OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
-		)
-	case b.installable && b.apple && !b.dismissed:
-		return app.Div().Class("banner").Body(
-			app.Span().Text("To install: tap Share, then “Add to Home Screen”."),
-			app.Button().Type("button").Text("Dismiss").
-				OnClick(func(ctx app.Context, e app.Event) {
-					b.dismissed = true
-					browserStorage{}.Set(hintDismissedKey, "1")
-				}),
+	case !b.installable || b.dismissed:
+		return app.Div().Class("install-slot")
+	case b.apple:
+		return app.Div().Class("install").Body(
+			app.P().Text("Install it: tap Share, then “Add to Home Screen”. It then works offline."),
+			app.Button().Type("button").Text("Dismiss").OnClick(b.dismiss),
 		)
 	}
-	return app.Div().Class("banner-slot")
+	return app.Div().Class("install").Body(
+		app.P().Text("Keep the schedule on your phone, even offline."),
+		app.Button().Type("button").ID("install").Text("Install the app").
+			OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
+	)
+}
+
+func (b *installOffer) dismiss(ctx app.Context, e app.Event) {
+	b.dismissed = true
+	browserStorage{}.Set(hintDismissedKey, "1")
 }

@@ -89,3 +89,13 @@ func Get(acronym string) (*schedule.Conference, error) {
 	it.once.Do(func() { it.conf, it.err = schedule.Parse(it.File, it.doc) })
 	return it.conf, it.err
 }
+
+// Document returns the schedule.json text a conference was loaded from.
+func Document(acronym string) (string, bool) {
+	loadOnce.Do(load)
+	it := byID[acronym]
+	if it == nil {
+		return "", false
+	}
+	return it.doc, true
+}

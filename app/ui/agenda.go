@@ -21,7 +21,17 @@ type agendaPage struct {
 }
 
 func (p *agendaPage) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *agendaPage) OnNav(ctx app.Context)       { p.load(ctx) }
+func (p *agendaPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	if p.conf != nil {
+		checkForUpdate(ctx, p.conf.Acronym, func(ctx app.Context, news bool) {
+			p.load(ctx)
+			if news {
+				p.notice = updateNotice(p.conf, p.agenda)
+			}
+		})
+	}
+}
 
 func (p *agendaPage) load(ctx app.Context) {
 	p.conf, p.err = conferenceOf(ctx.Page().URL())
@@ -96,12 +106,13 @@ func (p *agendaPage) Render() app.UI {
 	)
 }
 
-// item is a starred event, flagged when it moved since it was starred.
+// item is a starred event, flagged when it moved or changed room since it
+// was starred.
 func (p *agendaPage) item(e *schedule.Event) app.UI {
 	c := p.conf
 	note := ""
-	if s, ok := p.agenda.Star(e.Key()); ok && !s.Start.IsZero() && !s.Start.Equal(e.Start) {
-		note = "Moved: was " + shortDayLabelOf(c, s) + " " + clock(c, s.Start) + ", now " + clock(c, e.Start)
+	if s, ok := p.agenda.Star(e.Key()); ok {
+		note = changeNote(c, s, e)
 	}
 	return eventCard(c, e, true, p.onStar, note)
 }

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 
 	"companion/app/catalog"
 	"companion/data/schedule"
@@ -17,6 +18,7 @@ const (
 	PathSchedule = "/"
 	PathAgenda   = "/agenda"
 	PathTalk     = "/talk/" // + slug
+	PathEvents   = "/events"
 	paramConf    = "c"
 	paramDay     = "day"
 )
@@ -26,6 +28,7 @@ func Routes() {
 	app.Route(PathSchedule, func() app.Composer { return &schedulePage{} })
 	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })
 	app.RouteWithRegexp("^"+PathTalk+"[^/]+$", func() app.Composer { return &talkPage{} })
+	app.Route(PathEvents, func() app.Composer { return &eventsPage{} })
 }
 
 // withConf adds the conference parameter to a path unless it is the default.
@@ -59,11 +62,30 @@ func agendaURL(c *schedule.Conference) string {
 	return withConf(PathAgenda, c.Acronym, nil)
 }
 
-// conferenceOf returns the conference a page's URL names, else the default.
+// chosenKey stores the conference the attendee last opened.
+const chosenKey = "companion/conference"
+
+// conferenceOf returns the conference a page's URL names. Without one, a
+// talk link means the default conference (links stay stable), while the
+// schedule and the agenda open the conference the attendee chose last.
 func conferenceOf(u *url.URL) (*schedule.Conference, error) {
 	acronym := u.Query().Get(paramConf)
-	if acronym == "" || !catalog.Has(acronym) {
+	switch {
+	case acronym != "" && catalog.Has(acronym):
+		remember(acronym)
+	case app.IsClient && !strings.HasPrefix(u.Path, PathTalk):
+		acronym, _ = browserStorage{}.Get(chosenKey)
+		if !catalog.Has(acronym) {
+			acronym = catalog.Default()
+		}
+	default:
 		acronym = catalog.Default()
 	}
 	return catalog.Get(acronym)
+}
+
+func remember(acronym string) {
+	if app.IsClient {
+		browserStorage{}.Set(chosenKey, acronym)
+	}
 }

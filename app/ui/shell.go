@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"companion/app/catalog"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,6 +17,9 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 			app.Nav().Aria("label", "Main").Body(
 				navLink(scheduleURL(c, 0), "Schedule", current == PathSchedule),
 				navLink(agendaURL(c), "My agenda", current == PathAgenda),
+				app.If(len(catalog.List()) > 1, func() app.UI {
+					return navLink(PathEvents, "Events", current == PathEvents)
+				}),
 			),
 		),
 		&updateBanner{},

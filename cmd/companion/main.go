@@ -1,6 +1,6 @@
 // Command companion is the conference companion's server and tools:
 //
-//	companion serve [-addr :8080]   serve the app (PORT is honoured)
+//	companion serve [-addr :8080] [-schedules DIR]   serve the app (PORT is honoured)
 //
 // The binary is self-contained: the browser app, icons and conference
 // data are embedded in it.
@@ -37,6 +37,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage: companion <command> [flags]
 
 Commands:
-  serve    serve the app (flags: -addr, default :8080 or $PORT)
+  serve    serve the app (flags: -addr, default :8080 or $PORT;
+           -schedules DIR, newer <acronym>.json schedules for live updates)
 `)
 }

@@ -26,11 +26,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		defaultAddr = ":" + port
 	}
 	addr := fs.String("addr", defaultAddr, "address to listen on (default :8080, or :$PORT when PORT is set)")
+	dir := fs.String("schedules", "", "directory of newer schedules, <acronym>.json, served to the app as live updates")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 
-	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate})
+	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: *dir})
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

@@ -6,6 +6,9 @@
 // (a shared talk link) is fetched and kept; offline, it falls back to the
 // cached "/" shell and the app then routes to the right page itself.
 const cacheName = "app-" + "{{.Version}}";
+// Live schedules outlive app versions: a new app must not forget the last
+// schedule an attendee saw while offline.
+const dataCacheName = "companion-schedules";
 const resourcesToCache = {{.ResourcesToCache}};
 
 self.addEventListener("install", (event) => {
@@ -43,8 +46,12 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) {
     return; // replays and other sites: the browser's business
   }
+  if (url.pathname.startsWith("/api/schedules/")) {
+    event.respondWith(networkFirst(request));
+    return;
+  }
   if (url.pathname.startsWith("/api/")) {
-    return; // live data: the app handles its own fallbacks
+    return;
   }
   if (request.mode === "navigate") {
     event.respondWith(navigate(request));
@@ -87,4 +94,28 @@ async function cacheFirst(request) {
     await cache.put(request, response.clone());
   }
   return response;
+}
+
+// networkFirst serves live schedules: the server's current one when it
+// answers, else the last one received.
+async function networkFirst(request) {
+  const cache = await caches.open(dataCacheName);
+  try {
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) {
+      await cache.put(request.url, response.clone());
+      return response;
+    }
+    if (response.status === 304) {
+      return response;
+    }
+    const cached = await cache.match(request.url);
+    return cached || response;
+  } catch (err) {
+    const cached = await cache.match(request.url);
+    if (cached) {
+      return cached;
+    }
+    throw err;
+  }
 }

@@ -26,6 +26,10 @@ type Assets struct {
 	Static fs.FS  // committed assets: app.css, icons/
 	Build  fs.FS  // build outputs: app.wasm, app.wasm.br, app.wasm.gz
 	Worker string // the service worker template
+
+	// ScheduleDir optionally holds newer schedules, <acronym>.json, served
+	// to the app as live updates of the embedded ones.
+	ScheduleDir string
 }
 
 // ErrNotBuilt means the browser app has not been compiled into the build.
@@ -75,6 +79,7 @@ func New(a Assets) (http.Handler, string, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", files))
+	mux.Handle(SchedulePath, newSchedules(a.ScheduleDir))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok", version)

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"time"
+
+	"companion/app/catalog"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// eventsPage lists the conferences in this build; opening one makes it
+// the attendee's choice, with its own agenda.
+type eventsPage struct {
+	app.Compo
+	conf    *schedule.Conference
+	err     error
+	entries []catalog.Entry
+}
+
+func (p *eventsPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *eventsPage) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *eventsPage) load(ctx app.Context) {
+	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	p.entries = catalog.List()
+	ctx.Page().SetTitle("Events – Conference Companion")
+}
+
+func (p *eventsPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	return shell(p.conf, PathEvents,
+		app.H1().Class("page-title").Text("Events"),
+		app.P().Class("lede").Text("Each event keeps its own agenda."),
+		app.Ul().Class("events").Body(app.Range(p.entries).Slice(func(i int) app.UI {
+			e := p.entries[i]
+			link := app.A().Href(withConf(PathSchedule, e.Acronym, nil) + confParamIfDefault(e.Acronym)).Text(e.Title)
+			if e.Acronym == p.conf.Acronym {
+				link = link.Aria("current", "true")
+			}
+			return app.Li().Class("event-entry").Body(
+				link,
+				app.Span().Class("event-dates").Text(dateSpan(e.Start, e.End)),
+			)
+		})),
+	)
+}
+
+// confParamIfDefault names the default conference explicitly, so that
+// choosing it from this page overrides an earlier choice.
+func confParamIfDefault(acronym string) string {
+	if acronym == catalog.Default() {
+		return "?" + paramConf + "=" + acronym
+	}
+	return ""
+}
+
+func dateSpan(start, end string) string {
+	s, err1 := time.Parse(time.DateOnly, start)
+	e, err2 := time.Parse(time.DateOnly, end)
+	switch {
+	case err1 != nil || err2 != nil:
+		return start
+	case s.Equal(e):
+		return s.Format("2 January 2006")
+	case s.Year() == e.Year() && s.Month() == e.Month():
+		return s.Format("2") + "–" + e.Format("2 January 2006")
+	}
+	return s.Format("2 January") + " – " + e.Format("2 January 2006")
+}

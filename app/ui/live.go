@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"companion/app/agenda"
+	"companion/app/catalog"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The schedule the app was built with is only the start: the server
+// serves each conference's current schedule (its service worker keeps the
+// last copy for offline use), and the app swaps it in when it changed.
+
+const scheduleAPI = "/api/schedules/"
+
+// recheckAfter spaces the checks: a page change does not refetch.
+const recheckAfter = 2 * time.Minute
+
+var lastChecks = map[string]time.Time{}
+
+// checkForUpdate fetches a conference's current schedule in the
+// background and, when it differs from the one shown, swaps it in and
+// calls changed on the UI goroutine; news is true the first time this
+// attendee sees that version.
+func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Context, news bool)) {
+	if app.IsServer {
+		return
+	}
+	if t, ok := lastChecks[acronym]; ok && time.Since(t) < recheckAfter {
+		return
+	}
+	lastChecks[acronym] = time.Now()
+	origin := app.Window().Get("location").Get("origin").String()
+	ctx.Async(func() {
+		res, err := http.Get(origin + scheduleAPI + url.PathEscape(acronym))
+		if err != nil {
+			return // offline and nothing kept: the built-in schedule stays
+		}
+		defer res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			return
+		}
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			ok, err := catalog.Replace(acronym, string(body))
+			if err != nil {
+				app.Log("schedule update ignored:", err)
+				return
+			}
+			if !ok {
+				return
+			}
+			seenKey := "companion/seen-schedule/" + acronym
+			sum := sha256.Sum256(body)
+			version := hex.EncodeToString(sum[:8])
+			seen, _ := browserStorage{}.Get(seenKey)
+			browserStorage{}.Set(seenKey, version)
+			changed(ctx, seen != version)
+		})
+	})
+}
+
+// agendaChanges counts the starred events that moved, changed room or
+// left the schedule since they were starred.
+func agendaChanges(c *schedule.Conference, a *agenda.Agenda) (changed, gone int) {
+	for _, k := range a.Keys() {
+		s, _ := a.Star(k)
+		e := c.Event(k)
+		switch {
+		case e == nil:
+			gone++
+		case changeNote(c, s, e) != "":
+			changed++
+		}
+	}
+	return changed, gone
+}
+
+// changeNote says how a starred event differs from when it was starred.
+func changeNote(c *schedule.Conference, s agenda.Star, e *schedule.Event) string {
+	switch {
+	case !s.Start.IsZero() && !s.Start.Equal(e.Start):
+		return "Moved: was " + c.Local(s.Start).Format("Mon 2 Jan") + " " + clock(c, s.Start) + ", now " + clock(c, e.Start)
+	case len(s.Rooms) > 0 && !sameRooms(s.Rooms, e.Rooms):
+		return "Room changed: was " + joinRooms(s.Rooms) + ", now " + joinRooms(e.Rooms)
+	}
+	return ""
+}
+
+func sameRooms(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func joinRooms(rooms []string) string {
+	out := ""
+	for i, r := range rooms {
+		if i > 0 {
+			out += ", "
+		}
+		out += r
+	}
+	return out
+}
+
+// updateNotice tells the attendee what a schedule update did to their
+// agenda.
+func updateNotice(c *schedule.Conference, a *agenda.Agenda) string {
+	changed, gone := agendaChanges(c, a)
+	msg := "The schedule was updated."
+	if changed > 0 {
+		msg += " " + itoa(changed) + " " + plural(changed, "talk", "talks") + " in your agenda changed."
+	}
+	if gone > 0 {
+		msg += " " + itoa(gone) + " " + plural(gone, "talk", "talks") + " in your agenda left the schedule."
+	}
+	if changed+gone > 0 {
+		msg += " See My agenda."
+	}
+	return msg
+}

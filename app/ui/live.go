@@ -3,9 +3,8 @@ package ui
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
-	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"companion/app/agenda"
@@ -38,37 +37,59 @@ func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Contex
 		return
 	}
 	lastChecks[acronym] = time.Now()
-	origin := app.Window().Get("location").Get("origin").String()
-	ctx.Async(func() {
-		res, err := http.Get(origin + scheduleAPI + url.PathEscape(acronym))
-		if err != nil {
+	fetchText(scheduleAPI+url.PathEscape(acronym), func(body string, ok bool) {
+		if !ok {
 			return // offline and nothing kept: the built-in schedule stays
 		}
-		defer res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			return
-		}
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			return
-		}
 		ctx.Dispatch(func(ctx app.Context) {
-			ok, err := catalog.Replace(acronym, string(body))
+			replaced, err := catalog.Replace(acronym, body)
 			if err != nil {
 				app.Log("schedule update ignored:", err)
 				return
 			}
-			if !ok {
+			if !replaced {
 				return
 			}
 			seenKey := "companion/seen-schedule/" + acronym
-			sum := sha256.Sum256(body)
+			sum := sha256.Sum256([]byte(body))
 			version := hex.EncodeToString(sum[:8])
 			seen, _ := browserStorage{}.Get(seenKey)
 			browserStorage{}.Set(seenKey, version)
 			changed(ctx, seen != version)
 		})
 	})
+}
+
+// fetchText GETs a URL with the browser's fetch. Go's net/http client
+// would do the same but adds megabytes (TLS and all) to the wasm.
+func fetchText(url string, done func(body string, ok bool)) {
+	var onResponse, onText, onError app.Func
+	var once sync.Once
+	finish := func(body string, ok bool) {
+		once.Do(func() {
+			onResponse.Release()
+			onText.Release()
+			onError.Release()
+			done(body, ok)
+		})
+	}
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		finish("", false)
+		return nil
+	})
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		finish(args[0].String(), true)
+		return nil
+	})
+	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if res := args[0]; res.Get("ok").Bool() {
+			res.Call("text").Call("then", onText, onError)
+		} else {
+			finish("", false)
+		}
+		return nil
+	})
+	app.Window().Call("fetch", url).Call("then", onResponse, onError)
 }
 
 // agendaChanges counts the starred events that moved, changed room or

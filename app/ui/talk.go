@@ -80,8 +80,8 @@ func (p *talkPage) Render() app.UI {
 			app.A().Href(scheduleURL(c, day.Index)).Text("← "+shortDayLabel(day)+" schedule"),
 		),
 		app.Article().Class("talk").Body(
-			app.If(e.Type != "" || e.Track != "", func() app.UI {
-				return app.P().Class("kicker").Text(strings.Trim(e.Type+" · "+e.Track, " ·"))
+			app.If(e.Type != "", func() app.UI {
+				return app.P().Class("kicker").Text(capitalize(e.Type))
 			}),
 			app.H1().Class("page-title").Lang(lang).Text(e.Title),
 			app.If(e.Subtitle != "", func() app.UI {
@@ -191,4 +191,13 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func capitalize(s string) string {
+	for i := range s {
+		if i > 0 {
+			return strings.ToUpper(s[:i]) + s[i:]
+		}
+	}
+	return strings.ToUpper(s)
 }

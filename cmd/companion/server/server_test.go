@@ -113,6 +113,12 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 		t.Errorf("revalidating with ETag %s: %s", etag, res.Status)
 	}
 	t.Logf("app.wasm: %d bytes raw, %d brotli", raw, compressed)
+	// A budget, not a benchmark: every byte is downloaded on venue wifi.
+	// Linking Go's HTTP client once added 5 MB raw; this catches that.
+	const rawBudget, brotliBudget = 9 << 20, 1900 << 10
+	if raw > rawBudget || compressed > brotliBudget {
+		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"companion/data"
 	"companion/data/schedule"
@@ -150,4 +151,22 @@ func TestKCDFrance2023GuidsAreStable(t *testing.T) {
 			t.Errorf("%s: %+v, want guid %s", slug, e, guid)
 		}
 	}
+}
+
+// KCD France's times read as on the venue's clocks from a phone set to
+// another zone (make test also runs this under TZ=America/Los_Angeles).
+func TestKCDTimesInParisWhateverTheZone(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Local
+	time.Local = la
+	defer func() { time.Local = saved }()
+	c := load(t, "kcd-france-2023.json")
+	e := c.EventBySlug("cinq-ans-kubernetes-pole-emploi")
+	if got := c.Local(e.Start).Format("2006-01-02 15:04 MST"); got != "2023-03-07 17:25 CET" {
+		t.Errorf("Pôle Emploi talk at %s, want 2023-03-07 17:25 CET", got)
+	}
+	t.Logf("process TZ %q: %s in Paris is %s on the phone", os.Getenv("TZ"), c.Local(e.Start).Format("15:04"), e.Start.In(la).Format("15:04"))
 }

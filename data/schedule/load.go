@@ -3,6 +3,7 @@ package schedule
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,6 +99,7 @@ type loader struct {
 	conf     *Conference
 	naive    []*naiveTime // times written without an offset, fixed once the zone is known
 	offsets  map[int]int  // UTC offset (seconds) → how many events use it
+	base     *url.URL     // schedule.base_url, for relative links
 }
 
 type naiveTime struct {
@@ -134,6 +136,9 @@ func (l *loader) conference(doc string) *Conference {
 	}
 	l.conf = c
 	l.offsets = make(map[int]int)
+	if b, err := url.Parse(gjson.Get(doc, "schedule.base_url").String()); err == nil && b.IsAbs() {
+		l.base = b
+	}
 	if c.Acronym == "" {
 		l.fail(base+".acronym", "conference", "acronym", "missing: it names the conference in URLs and storage")
 	}
@@ -374,8 +379,8 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) {
 	l.offsets[off]++
 
 	ev.Persons = l.persons(path+".persons", place, persons)
-	ev.Links = appendLinks(nil, links, "")
-	ev.Links = appendLinks(ev.Links, attachments, "attachment")
+	ev.Links = l.appendLinks(nil, links, "")
+	ev.Links = l.appendLinks(ev.Links, attachments, "attachment")
 
 	if prev := c.byKey[ev.Key()]; prev != nil {
 		if prev.Title == ev.Title && prev.Start.Equal(ev.Start) {
@@ -423,11 +428,18 @@ func (l *loader) persons(path, place string, list gjson.Result) []Person {
 	return out
 }
 
-func appendLinks(out []Link, list gjson.Result, defaultType string) []Link {
+// appendLinks adds the references in list; relative URLs are resolved
+// against schedule.base_url, as the format says, so they work in the app.
+func (l *loader) appendLinks(out []Link, list gjson.Result, defaultType string) []Link {
 	list.ForEach(func(_, r gjson.Result) bool {
 		u := r.Get("url").String()
 		if u == "" {
 			return true
+		}
+		if l.base != nil {
+			if ref, err := url.Parse(u); err == nil && !ref.IsAbs() {
+				u = l.base.ResolveReference(ref).String()
+			}
 		}
 		t := r.Get("type").String()
 		if t == "" {

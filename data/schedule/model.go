@@ -176,8 +176,21 @@ func (p Person) Key() string {
 // Event returns the event with that key (guid or code), or nil.
 func (c *Conference) Event(key string) *Event { return c.byKey[key] }
 
-// EventBySlug returns the event at that slug, or nil.
-func (c *Conference) EventBySlug(slug string) *Event { return c.bySlug[slug] }
+// EventBySlug returns the event at that slug, or nil. A slug is also
+// found in another case: a re-import lower-cases slugs, and links people
+// saved must keep working.
+func (c *Conference) EventBySlug(slug string) *Event {
+	if e := c.bySlug[slug]; e != nil {
+		return e
+	}
+	want := strings.ToLower(slug)
+	for s, e := range c.bySlug {
+		if strings.ToLower(s) == want {
+			return e
+		}
+	}
+	return nil
+}
 
 // Room returns the room with that name and whether it exists.
 func (c *Conference) Room(name string) (Room, bool) {

@@ -1,0 +1,33 @@
+package schedule_test
+
+import (
+	"testing"
+
+	"companion/data"
+	"companion/data/internal/fixtures"
+	"companion/data/schedule"
+)
+
+// The loader reads whatever a server or an organiser hands it: it may
+// refuse, but it never panics. Crashers found are kept in testdata/fuzz.
+func FuzzParse(f *testing.F) {
+	for _, d := range data.Files() {
+		f.Add(d.JSON)
+	}
+	for _, name := range []string{"cccamp2019-excerpt.frab-schedule.json", "rc3-2020-channels.pretalx-schedule.json"} {
+		f.Add(string(fixtures.Read(f, name)))
+	}
+	f.Add(quirks)
+	f.Add(`{"schedule":{"conference":{"acronym":"x","title":"x","days":[{"date":"2020-01-01","rooms":{"a":[{"guid":"g","start":"25:00","duration":"1:00"}]}}]}}}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		c, err := schedule.Parse("fuzz.json", doc)
+		if err != nil {
+			return
+		}
+		for _, e := range c.Events {
+			_ = c.EventBySlug(e.Slug)
+			_ = c.Local(e.Start)
+		}
+		_ = c.Persons()
+	})
+}

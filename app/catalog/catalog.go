@@ -1,5 +1,6 @@
 // Package catalog gives the app its conferences: the schedules embedded in
-// the build, each parsed once, on first use.
+// the build, each parsed once, on first use, and those served beside the
+// app (see Add and Register).
 package catalog
 
 import (
@@ -19,6 +20,7 @@ type Entry struct {
 	Start   string
 	End     string
 	File    string
+	Served  bool // served beside the app rather than embedded in it
 }
 
 type item struct {
@@ -30,6 +32,7 @@ type item struct {
 }
 
 var (
+	mu       sync.Mutex // guards items and byID after load
 	loadOnce sync.Once
 	items    []*item
 	byID     map[string]*item
@@ -57,6 +60,8 @@ func load() {
 // List returns the conferences, the default first.
 func List() []Entry {
 	loadOnce.Do(load)
+	mu.Lock()
+	defer mu.Unlock()
 	out := make([]Entry, len(items))
 	for i, it := range items {
 		out[i] = it.Entry
@@ -73,18 +78,24 @@ func Default() string {
 	return items[0].Acronym
 }
 
-// Has reports whether a conference with that acronym is embedded.
-func Has(acronym string) bool {
+// Has reports whether a conference with that acronym is known.
+func Has(acronym string) bool { return lookup(acronym) != nil }
+
+func lookup(acronym string) *item {
 	loadOnce.Do(load)
-	return byID[acronym] != nil
+	mu.Lock()
+	defer mu.Unlock()
+	return byID[acronym]
 }
 
 // Get returns the parsed schedule of a conference.
 func Get(acronym string) (*schedule.Conference, error) {
-	loadOnce.Do(load)
-	it := byID[acronym]
+	it := lookup(acronym)
 	if it == nil {
 		return nil, fmt.Errorf("no conference %q in this build", acronym)
+	}
+	if it.doc == "" {
+		return nil, &NotLoadedError{it.Entry}
 	}
 	it.once.Do(func() { it.conf, it.err = schedule.Parse(it.File, it.doc) })
 	return it.conf, it.err
@@ -92,9 +103,8 @@ func Get(acronym string) (*schedule.Conference, error) {
 
 // Document returns the schedule.json text a conference was loaded from.
 func Document(acronym string) (string, bool) {
-	loadOnce.Do(load)
-	it := byID[acronym]
-	if it == nil {
+	it := lookup(acronym)
+	if it == nil || it.doc == "" {
 		return "", false
 	}
 	return it.doc, true

@@ -11,8 +11,7 @@ import (
 // broken update never replaces a working schedule. It reports whether the
 // schedule changed.
 func Replace(acronym, doc string) (bool, error) {
-	loadOnce.Do(load)
-	it := byID[acronym]
+	it := lookup(acronym)
 	if it == nil {
 		return false, fmt.Errorf("no conference %q in this build", acronym)
 	}

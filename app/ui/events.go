@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"companion/app/catalog"
@@ -23,6 +24,10 @@ func (p *eventsPage) OnNav(ctx app.Context)       { p.load(ctx) }
 
 func (p *eventsPage) load(ctx app.Context) {
 	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	if errors.Is(p.err, catalog.ErrNotLoaded) {
+		// The chosen conference is still on its way: list them all anyway.
+		p.conf, p.err = catalog.Get(catalog.Default())
+	}
 	p.entries = catalog.List()
 	ctx.Page().SetTitle("Events – Conference Companion")
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/url"
 	"sync"
 	"time"
@@ -25,23 +26,40 @@ const recheckAfter = 2 * time.Minute
 
 var lastChecks = map[string]time.Time{}
 
+// unavailable marks served conferences whose schedule could not be
+// fetched (offline before the first visit).
+var unavailable = map[string]bool{}
+
 // checkForUpdate fetches a conference's current schedule in the
 // background and, when it differs from the one shown, swaps it in and
 // calls changed on the UI goroutine; news is true the first time this
 // attendee sees that version.
+//
+// A conference served beside the app (not embedded) is fetched at once
+// when the app does not hold it yet; first is called with news false when
+// it arrives, or with the failure when it cannot be had.
 func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Context, news bool)) {
 	if app.IsServer {
 		return
 	}
-	if t, ok := lastChecks[acronym]; ok && time.Since(t) < recheckAfter {
+	_, err := catalog.Get(acronym)
+	missing := errors.Is(err, catalog.ErrNotLoaded)
+	if t, ok := lastChecks[acronym]; ok && time.Since(t) < recheckAfter && !missing {
 		return
 	}
 	lastChecks[acronym] = time.Now()
 	fetchText(scheduleAPI+url.PathEscape(acronym), func(body string, ok bool) {
 		if !ok {
+			if missing {
+				ctx.Dispatch(func(ctx app.Context) {
+					unavailable[acronym] = true
+					changed(ctx, false)
+				})
+			}
 			return // offline and nothing kept: the built-in schedule stays
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			delete(unavailable, acronym)
 			replaced, err := catalog.Replace(acronym, body)
 			if err != nil {
 				app.Log("schedule update ignored:", err)
@@ -55,7 +73,7 @@ func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Contex
 			version := hex.EncodeToString(sum[:8])
 			seen, _ := browserStorage{}.Get(seenKey)
 			browserStorage{}.Set(seenKey, version)
-			changed(ctx, seen != version)
+			changed(ctx, seen != version && !missing)
 		})
 	})
 }

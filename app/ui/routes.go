@@ -23,8 +23,13 @@ const (
 	paramDay     = "day"
 )
 
-// Routes registers every page with go-app.
+// Routes registers every page with go-app. In the browser it also lists
+// the conferences served beside the app, which the server names in the
+// app's environment.
 func Routes() {
+	if app.IsClient {
+		catalog.RegisterList(app.Getenv(catalog.ServedEnv))
+	}
 	app.Route(PathSchedule, func() app.Composer { return &schedulePage{} })
 	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })
 	app.RouteWithRegexp("^"+PathTalk+"[^/]+$", func() app.Composer { return &talkPage{} })
@@ -69,6 +74,12 @@ const chosenKey = "companion/conference"
 // talk link means the default conference (links stay stable), while the
 // schedule and the agenda open the conference the attendee chose last.
 func conferenceOf(u *url.URL) (*schedule.Conference, error) {
+	return catalog.Get(acronymOf(u))
+}
+
+// acronymOf is the acronym of the conference a page's URL names (see
+// conferenceOf).
+func acronymOf(u *url.URL) string {
 	acronym := u.Query().Get(paramConf)
 	switch {
 	case acronym != "" && catalog.Has(acronym):
@@ -81,7 +92,7 @@ func conferenceOf(u *url.URL) (*schedule.Conference, error) {
 	default:
 		acronym = catalog.Default()
 	}
-	return catalog.Get(acronym)
+	return acronym
 }
 
 func remember(acronym string) {

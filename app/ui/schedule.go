@@ -25,8 +25,8 @@ type schedulePage struct {
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *schedulePage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	if p.conf != nil {
-		checkForUpdate(ctx, p.conf.Acronym, func(ctx app.Context, news bool) {
+	{
+		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
 			p.load(ctx)
 			if news {
 				p.notice = updateNotice(p.conf, p.agenda)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"companion/app/catalog"
 	"companion/data/schedule"
 
@@ -47,6 +49,20 @@ func navLink(href, label string, current bool) app.UI {
 func errorPage(err error) app.UI {
 	if err == nil {
 		return app.Main().ID("main") // not loaded yet: OnNav follows the mount
+	}
+	var notLoaded *catalog.NotLoadedError
+	if errors.As(err, &notLoaded) {
+		title := notLoaded.Entry.Title
+		if unavailable[notLoaded.Entry.Acronym] {
+			return app.Main().ID("main").Class("error").Body(
+				app.H1().Text(title),
+				app.P().Text("This schedule has not been downloaded yet and the network is unreachable. Open it once online and it will be kept for offline use."),
+			)
+		}
+		return app.Main().ID("main").Aria("busy", "true").Body(
+			app.H1().Text(title),
+			app.P().Class("lede").Text("Loading the schedule…"),
+		)
 	}
 	return app.Main().ID("main").Class("error").Body(
 		app.H1().Text("This schedule could not be loaded"),

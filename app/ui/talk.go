@@ -23,8 +23,8 @@ type talkPage struct {
 func (p *talkPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *talkPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	if p.conf != nil {
-		checkForUpdate(ctx, p.conf.Acronym, func(ctx app.Context, news bool) {
+	{
+		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
 			p.load(ctx)
 			if news {
 				p.notice = updateNotice(p.conf, p.agenda)

@@ -8,7 +8,7 @@ import (
 
 	"companion/data"
 	"companion/data/export"
-	"companion/data/internal/fixtures"
+	"companion/data/fixtures"
 	"companion/data/schedule"
 	"companion/data/validate"
 )

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"companion/data"
-	"companion/data/internal/fixtures"
+	"companion/data/fixtures"
 	"companion/data/schedule"
 )
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"companion/data/internal/fixtures"
+	"companion/data/fixtures"
 	"companion/data/schedule"
 )
 

@@ -109,13 +109,19 @@ async function networkFirst(request) {
     if (response.status === 304) {
       return response;
     }
-    const cached = await cache.match(request.url);
+    const cached = await lastCopy(cache, request);
     return cached || response;
   } catch (err) {
-    const cached = await cache.match(request.url);
+    const cached = await lastCopy(cache, request);
     if (cached) {
       return cached;
     }
     throw err;
   }
+}
+
+// lastCopy is the last schedule received, else the one precached at
+// install (conferences served beside the app, too large to embed in it).
+async function lastCopy(cache, request) {
+  return (await cache.match(request.url)) || (await caches.match(request.url));
 }

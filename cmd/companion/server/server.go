@@ -7,6 +7,7 @@ package server
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,8 @@ import (
 	"companion/app/catalog"
 	"companion/app/ui"
 	"companion/data"
+	"companion/data/schedule"
+	"companion/data/served"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -30,6 +33,10 @@ type Assets struct {
 	// ScheduleDir optionally holds newer schedules, <acronym>.json, served
 	// to the app as live updates of the embedded ones.
 	ScheduleDir string
+
+	// Served are schedules served beside the app (too large to embed in
+	// it), besides those of data/served, which are always included.
+	Served []data.File
 }
 
 // ErrNotBuilt means the browser app has not been compiled into the build.
@@ -45,7 +52,12 @@ func New(a Assets) (http.Handler, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	version := contentVersion(files, a.Worker)
+	servedFiles := append(served.Files(), a.Served...)
+	servedEntries, err := addServed(servedFiles)
+	if err != nil {
+		return nil, "", err
+	}
+	version := contentVersion(files, a.Worker, servedFiles)
 
 	ui.Routes()
 	h := &app.Handler{
@@ -75,6 +87,7 @@ func New(a Assets) (http.Handler, string, error) {
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
 		ServiceWorkerTemplate: a.Worker,
 		Resources:             webPaths{},
+		Env:                   map[string]string{catalog.ServedEnv: servedEntries},
 	}
 
 	mux := http.NewServeMux()
@@ -101,6 +114,9 @@ func cacheable() []string {
 		"/agenda",
 	}
 	for i, c := range catalog.List() {
+		if c.Served {
+			res = append(res, SchedulePath+c.Acronym)
+		}
 		if i == 0 {
 			continue // the default is "/" and "/agenda", already listed
 		}
@@ -109,10 +125,34 @@ func cacheable() []string {
 	return res
 }
 
+// addServed checks the schedules served beside the app and adds them to
+// the catalog; it returns their list for the browser app.
+func addServed(files []data.File) (string, error) {
+	type entry struct {
+		Acronym string `json:"acronym"`
+		Title   string `json:"title"`
+		Start   string `json:"start"`
+		End     string `json:"end"`
+	}
+	list := []entry{}
+	for _, f := range files {
+		if _, err := schedule.Parse(f.Name, f.JSON); err != nil {
+			return "", err
+		}
+		e, err := catalog.Add(f.Name, f.JSON)
+		if err != nil {
+			return "", err
+		}
+		list = append(list, entry{e.Acronym, e.Title, e.Start, e.End})
+	}
+	b, err := json.Marshal(list)
+	return string(b), err
+}
+
 // contentVersion names this build by its content: a rebuilt app, new
 // styles or new data make a new version, so that the service worker
 // updates and the attendee is offered a reload.
-func contentVersion(files *fileSet, worker string) string {
+func contentVersion(files *fileSet, worker string, served []data.File) string {
 	h := sha256.New()
 	names := make([]string, 0, len(files.byName))
 	for n := range files.byName {
@@ -122,7 +162,7 @@ func contentVersion(files *fileSet, worker string) string {
 	for _, n := range names {
 		fmt.Fprintf(h, "%s %s\n", n, files.byName[n].etag)
 	}
-	for _, f := range data.Files() {
+	for _, f := range append(data.Files(), served...) {
 		sum := sha256.Sum256([]byte(f.JSON))
 		fmt.Fprintf(h, "data/%s %x\n", f.Name, sum)
 	}

@@ -1,0 +1,62 @@
+package server_test
+
+import (
+	"bytes"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"companion/cmd/companion/server"
+	"companion/data"
+	"companion/data/fixtures"
+	"companion/web"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// A conference served beside the app (not embedded in the wasm) opens,
+// takes stars, and still opens offline from the service worker's precache.
+func TestBrowserServedConferenceOffline(t *testing.T) {
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
+		Served: []data.File{{Name: "camp2019.json", JSON: string(camp)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+
+	run(t, ctx, "open the served conference", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
+	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
+	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+
+	srv.Close()
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+	run(t, ctx, "reload offline", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(),
+		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "agenda offline", chromedp.Navigate(srv.URL+"/agenda?c=Camp2019"), appLoaded(),
+		chromedp.WaitVisible(`.agenda-list `+star, chromedp.ByQuery))
+}
+
+// The served schedules are not in the browser app: its binary does not
+// grow with them.
+func TestServedSchedulesAreNotInTheWasm(t *testing.T) {
+	wasm, err := os.ReadFile(filepath.Join("..", "..", "..", "web", "build", "app.wasm"))
+	if err != nil {
+		t.Fatalf("%v (run make build)", err)
+	}
+	for _, f := range data.Files() {
+		if !bytes.Contains(wasm, []byte(f.JSON[:200])) {
+			t.Errorf("embedded %s is not in the wasm", f.Name)
+		}
+	}
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	if bytes.Contains(wasm, camp[:200]) {
+		t.Error("a served schedule is in the wasm")
+	}
+}

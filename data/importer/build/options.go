@@ -1,0 +1,26 @@
+package build
+
+import (
+	"fmt"
+	"time"
+)
+
+// Options are what the person running an import can say that the source
+// does not (or says wrongly).
+type Options struct {
+	Acronym  string // overrides the source's
+	Title    string // overrides the source's
+	TimeZone string // IANA zone for times the source writes without an offset, or to override
+}
+
+// Location loads opt.TimeZone, or returns nil when it is empty.
+func (o Options) Location() (*time.Location, error) {
+	if o.TimeZone == "" {
+		return nil, nil
+	}
+	loc, err := time.LoadLocation(o.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("time zone %q: %v", o.TimeZone, err)
+	}
+	return loc, nil
+}

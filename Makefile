@@ -45,6 +45,19 @@ chromium:
 		echo "The browser tests need Chromium. Run:  sudo apt-get install -y chromium   (or set CHROME=/path/to/chromium)"; exit 1; \
 	fi
 
+# Every fuzz target, FUZZTIME each. A crasher Go finds is written under the
+# package's testdata/fuzz/ and from then on runs with every `make test`:
+# commit it with the fix. Minimising is bounded too: Go's default (60 s per
+# new input) stalls on schedule-sized inputs.
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$target"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $$pkg || exit 1; \
+		done; \
+	done
+
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 

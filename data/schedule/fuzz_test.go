@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(d.JSON)
 	}
 	for _, name := range []string{"cccamp2019-excerpt.frab-schedule.json", "rc3-2020-channels.pretalx-schedule.json"} {
-		f.Add(string(fixtures.Read(f, name)))
+		f.Add(fixtures.FuzzSeed(f, name))
 	}
 	f.Add(quirks)
 	f.Add(`{"schedule":{"conference":{"acronym":"x","title":"x","days":[{"date":"2020-01-01","rooms":{"a":[{"guid":"g","start":"25:00","duration":"1:00"}]}}]}}}`)

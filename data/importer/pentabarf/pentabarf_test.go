@@ -1,0 +1,184 @@
+package pentabarf_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"companion/data/export"
+	"companion/data/fixtures"
+	"companion/data/importer/build"
+	"companion/data/importer/pentabarf"
+	"companion/data/schedule"
+	"companion/data/validate"
+)
+
+const (
+	fosdem = "fosdem-2025.pentabarf-schedule.xml"
+	ccc    = "ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml"
+)
+
+// importFixture imports a fixture, writes it, validates the result against
+// the schema and loads it back as the app would.
+func importFixture(t *testing.T, name string) (imported, loaded *schedule.Conference) {
+	t.Helper()
+	src := fixtures.Read(t, name)
+	if !pentabarf.Detect(src[:512]) {
+		t.Errorf("%s not detected as schedule.xml", name)
+	}
+	c, err := pentabarf.Import(name, bytes.NewReader(src), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := export.JSON(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range validate.Document("converted "+name, out) {
+		t.Errorf("schema: %s", p)
+	}
+	back, err := schedule.Parse("converted "+name, string(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, back
+}
+
+func assertCounts(t *testing.T, c *schedule.Conference, days, rooms, events, persons int) {
+	t.Helper()
+	if len(c.Days) != days || len(c.Rooms) != rooms || len(c.Events) != events || len(c.Persons()) != persons {
+		t.Errorf("%s: %d days, %d rooms, %d events, %d persons; want %d, %d, %d, %d (SOURCES.md)",
+			c.Acronym, len(c.Days), len(c.Rooms), len(c.Events), len(c.Persons()), days, rooms, events, persons)
+	}
+}
+
+func TestFOSDEM2025(t *testing.T) {
+	c, back := importFixture(t, fosdem)
+	assertCounts(t, c, 2, 40, 943, 992)
+	assertCounts(t, back, 2, 40, 943, 992)
+	used := map[string]bool{}
+	for _, e := range back.Events {
+		used[e.Track] = true
+	}
+	// 74 tracks declared, 69 with events (SOURCES.md counts those).
+	if back.Acronym != "fosdem2025" || back.TimeZone != "Europe/Brussels" || len(back.Tracks) != 74 || len(used) != 69 {
+		t.Errorf("conference %q zone %q, %d tracks declared, %d used", back.Acronym, back.TimeZone, len(back.Tracks), len(used))
+	}
+	e := back.Event("852280ac-61d3-588c-b74c-8d87f9d9d2c6")
+	if e == nil {
+		t.Fatal("the LLVM talk is missing")
+	}
+	if e.Title != "A New Approach to Callee-Saved Registers in LLVM" || e.Room() != "K.3.201" || e.Track != "LLVM" ||
+		back.Local(e.Start).Format("2006-01-02 15:04") != "2025-02-01 10:35" || e.Duration() != 25*time.Minute ||
+		len(e.Persons) != 1 || e.Persons[0].Name != "Mikhail Gudim" {
+		t.Errorf("LLVM talk read as %q in %s, track %q, at %s for %s, by %+v", e.Title, e.Room(), e.Track, back.Local(e.Start), e.Duration(), e.Persons)
+	}
+	// The abstract's HTML is kept as text: the app shows it, never runs it.
+	if !strings.HasPrefix(e.Abstract, "<p>Currently LLVM") {
+		t.Errorf("abstract %.40q", e.Abstract)
+	}
+}
+
+func TestCCC39C3(t *testing.T) {
+	c, back := importFixture(t, ccc)
+	assertCounts(t, c, 4, 14, 215, 263)
+	assertCounts(t, back, 4, 14, 215, 263)
+	e := back.Event("a2dd3dc7-ecae-50b3-82d9-266ad02f7a40")
+	if e == nil {
+		t.Fatal("the Deutschlandticket talk is missing")
+	}
+	// Title and type are the event's, not a link's <title> or <type>.
+	if e.Title != "All my Deutschlandtickets gone: Fraud at an industrial scale" || e.Type != "Talk" || e.Code != "JZ9A3E" {
+		t.Errorf("read title %q, type %q, code %q", e.Title, e.Type, e.Code)
+	}
+	if len(e.Links) != 1 || e.Links[0].Title != "Zügli" || e.Links[0].Type != "related" {
+		t.Errorf("links %+v", e.Links)
+	}
+}
+
+// 39C3's days run to 06:00 the next morning; the days are written with
+// +00:00 and the events with +01:00.
+func TestCCC39C3AfterMidnightAndMixedOffsets(t *testing.T) {
+	_, c := importFixture(t, ccc)
+	after := 0
+	for _, e := range c.Events {
+		local := c.Local(e.Start)
+		day := c.Days[e.Day]
+		if local.Format(time.DateOnly) != day.Date {
+			after++
+			if local.Hour() >= 6 || local.Format(time.DateOnly) <= day.Date {
+				t.Errorf("%q at %s is on day %s", e.Title, local, day.Date)
+			}
+		}
+		if _, off := local.Zone(); off != 3600 {
+			t.Errorf("%q shown at %s, not in Berlin's winter time", e.Title, local)
+		}
+	}
+	if after != 5 {
+		t.Errorf("%d events after midnight, want 5 (SOURCES.md)", after)
+	}
+	if got := c.Local(c.Days[0].Start).Format("15:04"); got != "10:00" {
+		t.Errorf("day 1 (written 09:00+00:00) starts at %s Berlin time, want 10:00", got)
+	}
+	langs := map[string]bool{}
+	for _, e := range c.Events {
+		langs[e.Language] = true
+	}
+	if !langs["de, en"] {
+		t.Errorf("the \"de, en\" language is not kept: %v", langs)
+	}
+}
+
+func TestBadXML(t *testing.T) {
+	_, err := pentabarf.Import("broken.xml", strings.NewReader("<schedule>\n<conference>\n<title>x</conference>"), build.Options{})
+	if err == nil || !strings.Contains(err.Error(), "broken.xml") || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("malformed XML: %v", err)
+	}
+	doc := `<schedule><conference><acronym>test2025</acronym><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>
+<day index="1" date="2025-02-01"><room name="K.1.105"><event id="7"><start>25:99</start><duration>00:30</duration><title>Broken</title></event></room></day></schedule>`
+	_, err = pentabarf.Import("bad.xml", strings.NewReader(doc), build.Options{})
+	var se *schedule.Error
+	if !errors.As(err, &se) || len(se.Problems) != 1 {
+		t.Fatalf("want one problem, got %v", err)
+	}
+	p := se.Problems[0]
+	if p.Field != "start" || !strings.Contains(p.Place, `day 1 (2025-02-01), room "K.1.105", event "Broken"`) || p.File != "bad.xml" {
+		t.Errorf("problem %s", p)
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	// Cut-down fixtures: Go's fuzzer mutates small inputs best.
+	for _, name := range []string{fosdem, ccc} {
+		src := string(fixtures.Read(f, name))
+		if i := strings.Index(src, "</event>"); i > 0 {
+			if j := strings.Index(src[i+8:], "</event>"); j > 0 {
+				f.Add(src[:i+8+j+8] + "</room></day></schedule>")
+			}
+		}
+	}
+	f.Add(`<schedule><conference><acronym>abcd</acronym><title>T</title></conference><day index="1" date="2025-02-01" start="2025-02-01T09:00:00+01:00"><room name="A"><event guid="00000000-0000-4000-8000-000000000001"><start>01:00</start><duration>00:30</duration></event></room></day></schedule>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		c, err := pentabarf.Import("fuzz.xml", strings.NewReader(doc), build.Options{})
+		if err != nil {
+			return
+		}
+		if out, err := export.JSON(c); err == nil {
+			if _, err := schedule.Parse("fuzz.json", string(out)); err != nil {
+				t.Errorf("an import the exporter wrote does not load: %v", err)
+			}
+		}
+	})
+}
+
+func BenchmarkImportFOSDEM(b *testing.B) {
+	src := fixtures.Read(b, fosdem)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := pentabarf.Import(fosdem, bytes.NewReader(src), build.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package pentabarf
+
+import "encoding/xml"
+
+// The document as Pentabarf, FOSDEM, frab and c3voc write it. The two
+// families differ in places (tracks as text or as attributes, links with
+// text or with <title>/<type> children); the fields hold both.
+
+type xmlSchedule struct {
+	XMLName    xml.Name      `xml:"schedule"`
+	Version    string        `xml:"version"`
+	Conference xmlConference `xml:"conference"`
+	Tracks     []xmlTrack    `xml:"tracks>track"`
+	Rooms      []xmlRoom     `xml:"rooms>room"`
+	Days       []xmlDay      `xml:"day"`
+}
+
+type xmlConference struct {
+	Acronym      string     `xml:"acronym"`
+	Title        string     `xml:"title"`
+	Subtitle     string     `xml:"subtitle"`
+	Venue        string     `xml:"venue"`
+	City         string     `xml:"city"`
+	Start        string     `xml:"start"`
+	End          string     `xml:"end"`
+	BaseURL      string     `xml:"base_url"`
+	URL          string     `xml:"url"`
+	TimeZoneName string     `xml:"time_zone_name"`
+	Tracks       []xmlTrack `xml:"track"`
+}
+
+// xmlTrack is <track>Name</track> (Pentabarf) or
+// <track name="…" slug="…" color="…"/> (c3voc).
+type xmlTrack struct {
+	Text  string `xml:",chardata"`
+	Name  string `xml:"name,attr"`
+	Slug  string `xml:"slug,attr"`
+	Color string `xml:"color,attr"`
+}
+
+type xmlDay struct {
+	Index string    `xml:"index,attr"`
+	Date  string    `xml:"date,attr"`
+	Start string    `xml:"start,attr"`
+	End   string    `xml:"end,attr"`
+	Rooms []xmlRoom `xml:"room"`
+}
+
+type xmlRoom struct {
+	Name   string     `xml:"name,attr"`
+	Slug   string     `xml:"slug,attr"`
+	GUID   string     `xml:"guid,attr"`
+	Events []xmlEvent `xml:"event"`
+}
+
+type xmlEvent struct {
+	GUID        string      `xml:"guid,attr"`
+	ID          string      `xml:"id,attr"`
+	Date        string      `xml:"date"`
+	Start       string      `xml:"start"`
+	Duration    string      `xml:"duration"`
+	Room        string      `xml:"room"`
+	Slug        string      `xml:"slug"`
+	URL         string      `xml:"url"`
+	Title       string      `xml:"title"`
+	Subtitle    string      `xml:"subtitle"`
+	Track       string      `xml:"track"`
+	Type        string      `xml:"type"`
+	Language    string      `xml:"language"`
+	Abstract    string      `xml:"abstract"`
+	Description string      `xml:"description"`
+	Code        string      `xml:"code"`
+	Persons     []xmlPerson `xml:"persons>person"`
+	Links       []xmlLink   `xml:"links>link"`
+	Attachments []xmlLink   `xml:"attachments>attachment"`
+}
+
+type xmlPerson struct {
+	ID   string `xml:"id,attr"`
+	GUID string `xml:"guid,attr"`
+	Name string `xml:",chardata"`
+}
+
+// xmlLink is <link href="…">Title</link> or
+// <link href="…"><type>…</type><title>…</title></link>.
+type xmlLink struct {
+	Href     string `xml:"href,attr"`
+	Text     string `xml:",chardata"`
+	Title    string `xml:"title"`
+	Type     string `xml:"type"`
+	TypeAttr string `xml:"type,attr"`
+}

@@ -1,6 +1,8 @@
 // Command companion is the conference companion's server and tools:
 //
 //	companion serve [-addr :8080] [-schedules DIR]   serve the app (PORT is honoured)
+//	companion import [flags] [FILE|-]                 convert a schedule to schedule.json
+//	companion check [-strict] FILE...                 validate schedule.json files
 //
 // The binary is self-contained: the browser app, icons and conference
 // data are embedded in it.
@@ -10,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	_ "time/tzdata" // import and check name zones on machines without a tz database
 )
 
 func main() {
@@ -24,6 +27,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdin, stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -39,5 +46,11 @@ func usage(w io.Writer) {
 Commands:
   serve    serve the app (flags: -addr, default :8080 or $PORT;
            -schedules DIR, newer <acronym>.json schedules for live updates)
+  import   convert a schedule (schedule.xml, frab/pretalx schedule.json,
+           Sessionize, sessions CSV, sched) to the schedule.json the app
+           embeds: companion import -o data/NAME.json FILE
+  check    validate schedule.json files: companion check FILE...
+
+Run "companion <command> -h" for a command's flags.
 `)
 }

@@ -77,6 +77,7 @@ type writer struct {
 func (w *writer) document() (*document, error) {
 	c := w.c
 	conf := conference{
+		Rooms:            []room{},
 		Acronym:          FitAcronym(c.Acronym),
 		Title:            c.Title,
 		Description:      c.Description,

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +17,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/tidwall/gjson"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 //go:embed schema.json
@@ -75,36 +76,37 @@ func Document(file string, doc []byte) []schedule.Problem {
 	}
 	var out []schedule.Problem
 	seen := map[string]bool{}
-	for _, u := range leaves(ve.BasicOutput()) {
-		if u.Error == nil {
-			continue
-		}
-		reason := u.Error.String()
-		key := u.InstanceLocation + "\x00" + reason
+	printer := message.NewPrinter(language.English)
+	for _, leaf := range leaves(ve) {
+		pointer := "/" + strings.Join(escapePointer(leaf.InstanceLocation), "/")
+		reason := leaf.ErrorKind.LocalizedString(printer)
+		key := pointer + "\x00" + reason
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		out = append(out, problemAt(file, string(doc), u.InstanceLocation, reason))
+		out = append(out, problemAt(file, string(doc), pointer, reason))
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }
 
-// leaves flattens the basic output to the units that carry a message,
-// dropping the summaries ("oneOf failed", "validation failed") whose
-// causes are listed anyway.
-func leaves(u *jsonschema.OutputUnit) []jsonschema.OutputUnit {
-	var out []jsonschema.OutputUnit
-	for _, e := range u.Errors {
-		if len(e.Errors) > 0 {
-			out = append(out, leaves(&e)...)
-			continue
-		}
-		out = append(out, e)
+// leaves are the errors that say what is wrong; the others only say that
+// something below them is.
+func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return []*jsonschema.ValidationError{e}
 	}
-	if len(out) == 0 && u.Error != nil {
-		out = append(out, *u)
+	var out []*jsonschema.ValidationError
+	for _, c := range e.Causes {
+		out = append(out, leaves(c)...)
+	}
+	return out
+}
+
+func escapePointer(tokens []string) []string {
+	out := make([]string, len(tokens))
+	for i, t := range tokens {
+		out[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
 	}
 	return out
 }
@@ -116,8 +118,8 @@ func problemAt(file, doc, pointer, reason string) schedule.Problem {
 	p := schedule.Problem{File: file, Path: strings.Join(escapeAll(tokens), "."), Reason: reason}
 	if len(tokens) > 0 {
 		p.Field = tokens[len(tokens)-1]
-		if _, err := strconv.Atoi(p.Field); err == nil && len(tokens) > 1 {
-			p.Field = tokens[len(tokens)-2]
+		if _, err := strconv.Atoi(p.Field); err == nil {
+			p.Field = "" // the whole element: the place names it
 		}
 	}
 	p.Place = place(doc, tokens)

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"companion/data/fixtures"
+)
+
+func TestImportThenCheck(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fosdem2025.json")
+	src := filepath.Join(fixtures.Dir(t), "fosdem-2025.pentabarf-schedule.xml")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"import", "-o", out, src}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("import exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "943 events") {
+		t.Errorf("import summary: %s", stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "-strict", out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("check exit %d: %s", code, stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "usable") {
+		t.Errorf("check says %s", stdout.String())
+	}
+}
+
+// From standard input to standard output, the format named.
+func TestImportStdinStdout(t *testing.T) {
+	src := fixtures.Read(t, "scottish-summit-2026.sessionize-all.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"import", "-format", "sessionize", "-tz", "Europe/London", "-acronym", "scotsum2026", "-title", "Scottish Summit 2026"}, bytes.NewReader(src), &stdout, &stderr)
+	if code != 0 || !strings.Contains(stdout.String(), `"acronym": "scotsum2026"`) {
+		t.Fatalf("exit %d, stderr %s", code, stderr.String())
+	}
+}
+
+// check prints each problem with its place and fails on unusable files.
+func TestCheckUnusable(t *testing.T) {
+	doc := string(fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json"))
+	doc = strings.Replace(doc, `"date": "2019-08-21T11:00:00+02:00"`, `"date": "Wednesday"`, 1)
+	path := filepath.Join(t.TempDir(), "camp.json")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", path}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), `event "Opening Ceremony"`) || !strings.Contains(stdout.String(), `field "date"`) || !strings.Contains(stdout.String(), "unusable") {
+		t.Errorf("exit %d:\n%s", code, stdout.String())
+	}
+	// A file in another format is pointed at import.
+	stdout.Reset()
+	code = run([]string{"check", filepath.Join(fixtures.Dir(t), "fosdem-2025.pentabarf-schedule.xml")}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), "companion import") {
+		t.Errorf("exit %d: %s", code, stdout.String())
+	}
+}

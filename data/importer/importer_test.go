@@ -1,0 +1,52 @@
+package importer_test
+
+import (
+	"testing"
+
+	"companion/data/fixtures"
+	"companion/data/importer"
+	"companion/data/importer/build"
+	"companion/data/importer/importertest"
+)
+
+// Every fixture: its format detected, imported, valid against the schema
+// and with the counts SOURCES.md gives.
+func TestEveryFixture(t *testing.T) {
+	for _, tc := range []struct {
+		file, speakers string
+		format         importer.Format
+		opt            build.Options
+		want           importertest.Counts
+	}{
+		{"fosdem-2025.pentabarf-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992}},
+		{"ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 4, Rooms: 14, Events: 215, Persons: 263}},
+		{"cccamp2019-excerpt.frab-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 5, Rooms: 2, Events: 79, Persons: 90}},
+		{"rc3-2020-channels.pretalx-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 4, Rooms: 5, Events: 48, Persons: 56}},
+		{"kubecon-eu-2025-london.sched-talks.json", "", importer.Sched, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 5, Rooms: 0, Events: 565, Persons: 539}},
+		{"cloud-native-days-france-2026.sessions.csv", "cloud-native-days-france-2026.speakers.csv", importer.SessionCSV, build.Options{}, importertest.Counts{Days: 1, Rooms: 4, Events: 51, Persons: 67}},
+		{"scottish-summit-2026.sessionize-all.json", "", importer.Sessionize, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 2, Rooms: 7, Events: 61, Persons: 76}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			in := importer.Input{Name: tc.file, Data: fixtures.Read(t, tc.file), Options: tc.opt}
+			if tc.speakers != "" {
+				in.SpeakersName, in.Speakers = tc.speakers, fixtures.Read(t, tc.speakers)
+			}
+			if f, err := importer.Detect(in.Name, in.Data); f != tc.format {
+				t.Errorf("detected %q (%v), want %q", f, err, tc.format)
+			}
+			res, err := importer.Import(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			importertest.Check(t, tc.file, res.Conference, tc.want)
+		})
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	_, err := importer.Import(importer.Input{Name: "notes.txt", Data: []byte("hello")})
+	if err == nil || err.Error() == "" {
+		t.Fatal("plain text imported")
+	}
+	t.Log(err)
+}

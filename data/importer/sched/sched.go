@@ -1,0 +1,193 @@
+// Package sched reads the flat session list scraped from a sched.com
+// event (url, title, description, eventTypes, eventDate) into the app's
+// model. It is the poorest of the formats: no rooms, no end times, and the
+// speakers only at the end of the title ("Title - Name, Company").
+package sched
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"companion/data/export"
+	"companion/data/importer/build"
+	"companion/data/schedule"
+
+	"github.com/tidwall/gjson"
+)
+
+// Detect reports whether a document looks like a sched.com session list: a
+// JSON array of objects with eventDate.
+func Detect(head []byte) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(head), []byte("[")) && bytes.Contains(head, []byte(`"eventDate"`))
+}
+
+// Import reads a sched.com session list. Its times carry no zone, so
+// opt.TimeZone is required. Sessions have no end: each lasts what its
+// kind usually lasts, and a warning says so.
+func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, error) {
+	rep := &build.Report{File: file}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	doc := gjson.ParseBytes(raw)
+	if !gjson.ValidBytes(raw) || !doc.IsArray() {
+		rep.Fail("", "", "", "not a JSON array of sessions")
+		return nil, rep.Err()
+	}
+	loc, err := opt.Location()
+	if loc == nil {
+		reason := "sched.com times have no zone: name the conference's zone (companion import -tz Europe/London)"
+		if err != nil {
+			reason = err.Error()
+		}
+		rep.Fail("", "conference", "time zone", reason)
+		return nil, rep.Err()
+	}
+	name := build.NameFromFile(file)
+	if u, err := url.Parse(doc.Get("0.url").String()); err == nil && strings.HasSuffix(u.Host, ".sched.com") {
+		name = strings.TrimSuffix(u.Host, ".sched.com")
+	}
+	acronym := export.FitAcronym(build.FirstNonEmpty(opt.Acronym, name))
+	b := build.New(acronym, build.FirstNonEmpty(opt.Title, build.TitleFromName(name)), loc)
+	b.Conference().URL = "https://" + name + ".sched.com/"
+	estimated := 0
+	tracks := map[string]bool{}
+	doc.ForEach(func(k, s gjson.Result) bool {
+		path := fmt.Sprintf("[%d]", k.Int())
+		u := strings.TrimSpace(s.Get("url").String())
+		fullTitle := strings.TrimSpace(s.Get("title").String())
+		place := fmt.Sprintf("session %q", fullTitle)
+		if u == "" {
+			rep.Fail(path+".url", place, "url", "missing: it is the session's only identity")
+			return true
+		}
+		start, err := time.ParseInLocation("2006-01-02T15:04:05", s.Get("eventDate").String(), loc)
+		if err != nil {
+			rep.Fail(path+".eventDate", place, "eventDate", fmt.Sprintf("%q is not a date-time (want 2025-04-02T09:00:00)", s.Get("eventDate").String()))
+			return true
+		}
+		title, persons := splitSpeakers(fullTitle)
+		types := splitTypes(s.Get("eventTypes").String())
+		e := &schedule.Event{
+			GUID:    export.GUID(acronym, "sched:"+u),
+			URL:     u,
+			Title:   build.FirstNonEmpty(title, "Untitled"),
+			Details: strings.TrimSpace(s.Get("description").String()),
+			Start:   start,
+			Type:    kind(types),
+		}
+		if len(types) > 0 {
+			e.Track = types[0]
+			if !tracks[e.Track] {
+				tracks[e.Track] = true
+				b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: e.Track})
+			}
+		}
+		e.End = start.Add(usualLength(e.Type))
+		estimated++
+		for _, p := range persons {
+			p.GUID = export.GUID(acronym, "speaker:"+p.Name)
+			e.Persons = append(e.Persons, p)
+		}
+		if added, err := b.Add(start.Format(time.DateOnly), e); err != nil {
+			rep.Fail(path, place, "eventDate", err.Error())
+		} else if !added {
+			rep.Warn(path, place, "url", "listed twice: kept once")
+		}
+		return true
+	})
+	if err := rep.Err(); err != nil {
+		return nil, err
+	}
+	if estimated > 0 {
+		rep.Warn("", "conference", "end", fmt.Sprintf("sched.com gives no end times: the ends of %d sessions are estimated from their kind (keynote 15 min, lightning talk 5, break 30, others 30)", estimated))
+	}
+	c := b.Finish()
+	c.Warnings = rep.Warnings
+	return c, nil
+}
+
+func splitTypes(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// kind maps sched's event types to the app's: breaks and registration
+// are not sessions to star.
+func kind(types []string) string {
+	for _, t := range types {
+		l := strings.ToLower(t)
+		switch {
+		case strings.Contains(l, "break"):
+			return "break"
+		case strings.Contains(l, "registration") || strings.Contains(l, "cloakroom"):
+			return "registration"
+		case strings.Contains(l, "keynote"):
+			return "keynote"
+		case strings.Contains(l, "lightning"):
+			return "lightning"
+		}
+	}
+	return "talk"
+}
+
+func usualLength(kind string) time.Duration {
+	switch kind {
+	case "keynote":
+		return 15 * time.Minute
+	case "lightning":
+		return 5 * time.Minute
+	}
+	return 30 * time.Minute
+}
+
+// splitSpeakers separates the speakers sched appends to titles:
+// "Title - Ann & Bob, Org; Cy, Role, Org2". When the tail does not read as
+// names, the title is left whole.
+func splitSpeakers(title string) (string, []schedule.Person) {
+	i := strings.LastIndex(title, " - ")
+	if i < 0 {
+		return title, nil
+	}
+	head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+3:])
+	if head == "" || len(tail) > 300 {
+		return title, nil
+	}
+	var persons []schedule.Person
+	for _, group := range strings.Split(tail, ";") {
+		names, org, _ := strings.Cut(strings.TrimSpace(group), ", ")
+		position := ""
+		if j := strings.LastIndex(org, ", "); j >= 0 {
+			position, org = strings.TrimSpace(org[:j]), strings.TrimSpace(org[j+2:])
+		}
+		for _, n := range strings.Split(names, " & ") {
+			n = strings.TrimSpace(n)
+			if !looksLikeName(n) {
+				return title, nil
+			}
+			persons = append(persons, schedule.Person{Name: n, Organization: strings.TrimSpace(org), Position: position})
+		}
+	}
+	return head, persons
+}
+
+// looksLikeName accepts one to five words, the first capitalised.
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	r := []rune(words[0])
+	return unicode.IsUpper(r[0])
+}

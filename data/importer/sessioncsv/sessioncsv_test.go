@@ -1,0 +1,86 @@
+package sessioncsv_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"companion/data/fixtures"
+	"companion/data/importer/build"
+	"companion/data/importer/importertest"
+	"companion/data/importer/sessioncsv"
+)
+
+const (
+	sessions = "cloud-native-days-france-2026.sessions.csv"
+	speakers = "cloud-native-days-france-2026.speakers.csv"
+)
+
+func TestCloudNativeDaysFrance2026(t *testing.T) {
+	src := fixtures.Read(t, sessions)
+	if !sessioncsv.Detect(src[:1024]) {
+		t.Error("not detected")
+	}
+	c, err := sessioncsv.Import(sessions, bytes.NewReader(src), speakers, bytes.NewReader(fixtures.Read(t, speakers)), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := importertest.Check(t, sessions, c, importertest.Counts{Days: 1, Rooms: 4, Events: 51, Persons: 67})
+	types := map[string]int{}
+	markdown := 0
+	for _, e := range back.Events {
+		types[e.Type]++
+		if strings.Contains(e.Details, "**") || strings.Contains(e.Details, "\n* ") {
+			markdown++
+		}
+	}
+	if types["talk"] != 29 || types["lightning"] != 21 || types["keynote"] != 1 {
+		t.Errorf("formats %v, want 29 talks, 21 lightning talks, 1 keynote", types)
+	}
+	if markdown == 0 {
+		t.Error("the Markdown in descriptions is not kept verbatim")
+	}
+	k := back.EventBySlug("keynote-d-ouverture-cloud-native-days-france-2026")
+	if k == nil || back.Local(k.Start).Format("15:04 -0700") != "09:00 +0100" || k.Duration().Minutes() != 75 ||
+		k.Persons[0].Name != "Jérôme Petazzoni" || k.Persons[0].Organization != "Enix" {
+		t.Errorf("keynote %+v", k)
+	}
+}
+
+// Without the speakers file, speakers are named by their slugs.
+func TestWithoutSpeakersFile(t *testing.T) {
+	c, err := sessioncsv.Import(sessions, bytes.NewReader(fixtures.Read(t, sessions)), "", nil, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importertest.Check(t, sessions, c, importertest.Counts{Days: 1, Rooms: 4, Events: 51, Persons: 67})
+}
+
+func TestMissingColumn(t *testing.T) {
+	_, err := sessioncsv.Import("s.csv", strings.NewReader("id,title,room\nA1,T,Monet\n"), "", nil, build.Options{})
+	if err == nil || !strings.Contains(err.Error(), "s.csv") || !strings.Contains(err.Error(), `"start_time"`) {
+		t.Errorf("missing column: %v", err)
+	}
+	_, err = sessioncsv.Import("s.csv", strings.NewReader("id,title,start_time,duration_min\nA1,T,tomorrow,30\n"), "", nil, build.Options{})
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "start_time") {
+		t.Errorf("bad time: %v", err)
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	head := string(fixtures.Read(f, sessions))
+	if i := strings.Index(head, "\nNB"); i > 0 {
+		head = head[:i]
+	}
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	f.Add(head, "slug,name,company\npetazzoni,Jérôme,Enix\n")
+	f.Add("id,title,start_time,duration_min,speakers\nA,T,2026-02-03T09:00:00+01:00,30,x\n", "")
+	f.Fuzz(func(t *testing.T, s, sp string) {
+		c, err := sessioncsv.Import("fuzz.csv", strings.NewReader(s), "sp.csv", strings.NewReader(sp), build.Options{})
+		if err == nil {
+			importertest.NoPanic(t, c)
+		}
+	})
+}

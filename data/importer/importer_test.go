@@ -7,6 +7,7 @@ import (
 	"companion/data/importer"
 	"companion/data/importer/build"
 	"companion/data/importer/importertest"
+	"companion/data/schedule"
 )
 
 // Every fixture: its format detected, imported, valid against the schema
@@ -49,4 +50,21 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatal("plain text imported")
 	}
 	t.Log(err)
+}
+
+// The app's loader on a FOSDEM-size schedule (943 events): what a phone
+// pays, natively here, once per conference opened (the browser harness,
+// BenchmarkBrowserFOSDEMDaySwitch, measures the page itself).
+func BenchmarkLoadFOSDEM(b *testing.B) {
+	res, err := importer.Import(importer.Input{Name: "fosdem", Data: fixtures.Read(b, "fosdem-2025.pentabarf-schedule.xml")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := string(res.JSON)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if _, err := schedule.Parse("fosdem2025.json", doc); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -32,7 +32,7 @@ func newSite(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("CHROME"); p != "" {
 		return p
@@ -47,7 +47,7 @@ func chromiumPath(t *testing.T) string {
 }
 
 // newBrowser starts a phone-sized headless Chromium with a fresh profile.
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	// Not t.TempDir: Chromium may still be writing its profile while the
 	// test ends, and a failed clean-up must not fail the test.

@@ -1,0 +1,84 @@
+package server_test
+
+import (
+	"bytes"
+	"fmt"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"companion/cmd/companion/server"
+	"companion/data"
+	"companion/data/export"
+	"companion/data/fixtures"
+	"companion/data/importer/build"
+	"companion/data/importer/pentabarf"
+	"companion/web"
+
+	"github.com/chromedp/chromedp"
+)
+
+// fosdemSite serves FOSDEM 2025 (943 events, 40 rooms) beside the app.
+func fosdemSite(t testing.TB) (*httptest.Server, []int) {
+	t.Helper()
+	c, err := pentabarf.Import("fosdem", bytes.NewReader(fixtures.Read(t, "fosdem-2025.pentabarf-schedule.xml")), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := export.JSON(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDay := make([]int, len(c.Days))
+	for _, e := range c.Events {
+		perDay[e.Day]++
+	}
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
+		Served: []data.File{{Name: "fosdem2025.json", JSON: string(doc)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, perDay
+}
+
+const cards = `document.querySelectorAll("main li.card").length`
+
+// FOSDEM scale: the whole day is there, a star works, the other day opens.
+// (How fast is measured by BenchmarkBrowserFOSDEMDaySwitch.)
+func TestBrowserFOSDEMScale(t *testing.T) {
+	srv, perDay := fosdemSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "open FOSDEM", chromedp.Navigate(srv.URL+"/?c=fosdem2025&day=1"), appLoaded())
+	eventually(t, ctx, "day 1 rendered", fmt.Sprintf(`%s === %d`, cards, perDay[0]))
+	key := evalString(t, ctx, "a talk", `document.querySelectorAll("button.star")[300].dataset.key`)
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "day 2", chromedp.Click(`nav.days a[href*="day=2"]`, chromedp.ByQuery))
+	eventually(t, ctx, "day 2 rendered", fmt.Sprintf(`%s === %d`, cards, perDay[1]))
+	run(t, ctx, "agenda", chromedp.Navigate(srv.URL+"/agenda?c=fosdem2025"), appLoaded(),
+		chromedp.WaitVisible(`.agenda-list `+star, chromedp.ByQuery))
+}
+
+// How long switching days takes on FOSDEM's 470-event days, in a real
+// browser: from the click to the other day's last card on screen.
+func BenchmarkBrowserFOSDEMDaySwitch(b *testing.B) {
+	srv, perDay := fosdemSite(b)
+	ctx := newBrowser(b)
+	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?c=fosdem2025&day=1"), appLoaded()); err != nil {
+		b.Fatal(err)
+	}
+	day := 1
+	b.ResetTimer()
+	for b.Loop() {
+		day = 3 - day
+		start := time.Now()
+		if err := chromedp.Run(ctx,
+			chromedp.Click(fmt.Sprintf(`nav.days a[href*="day=%d"]`, day), chromedp.ByQuery),
+			chromedp.Poll(fmt.Sprintf(`%s === %d`, cards, perDay[day-1]), nil, chromedp.WithPollingInterval(5*time.Millisecond))); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/switch")
+	}
+}

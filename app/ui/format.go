@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strconv"
 	"strings"
 	"time"
@@ -93,9 +94,13 @@ func speakerLine(e *schedule.Event) string {
 }
 
 // paragraphs splits text on blank lines. The text is shown as text, never
-// as HTML: schedule data is not trusted markup.
+// as HTML: schedule data is not trusted markup. Abstracts written in HTML
+// (FOSDEM's are) are read as text first, so that no tag shows.
 func paragraphs(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if strings.Contains(s, "</") || strings.Contains(s, "<br") {
+		s = htmlText(s)
+	}
 	var out []string
 	for _, p := range strings.Split(s, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -103,4 +108,53 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
+}
+
+// htmlText turns an HTML fragment into plain text: block ends become
+// paragraph breaks, <br> a line break, other tags vanish, script and
+// style vanish with their content, and entities are decoded. Nothing of
+// it is ever interpreted as markup.
+func htmlText(s string) string {
+	var b strings.Builder
+	skip := ""
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			if skip == "" {
+				b.WriteString(s)
+			}
+			break
+		}
+		if skip == "" {
+			b.WriteString(s[:i])
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			if skip == "" {
+				b.WriteString(s[i:])
+			}
+			break
+		}
+		tag := strings.ToLower(strings.TrimSpace(s[i+1 : i+j]))
+		name := strings.TrimPrefix(tag, "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		switch {
+		case skip != "":
+			if tag == "/"+skip {
+				skip = ""
+			}
+		case name == "script" || name == "style":
+			if !strings.HasPrefix(tag, "/") && !strings.HasSuffix(tag, "/") {
+				skip = name
+			}
+		case name == "br":
+			b.WriteString("\n")
+		case strings.HasPrefix(tag, "/") && (name == "p" || name == "div" || name == "li" || name == "ul" || name == "ol" || name == "pre" || name == "blockquote" || name == "h1" || name == "h2" || name == "h3" || name == "h4"):
+			b.WriteString("\n\n")
+		}
+		s = s[i+j+1:]
+	}
+	return html.UnescapeString(b.String())
 }

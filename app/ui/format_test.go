@@ -52,7 +52,25 @@ func TestLanguageNames(t *testing.T) {
 
 func TestParagraphsAreText(t *testing.T) {
 	got := paragraphs("<script>alert(1)</script>\r\n\r\nSecond **para**")
-	if len(got) != 2 || got[0] != "<script>alert(1)</script>" || got[1] != "Second **para**" {
+	if len(got) != 1 || got[0] != "Second **para**" {
 		t.Fatalf("paragraphs: %q", got)
+	}
+}
+
+// HTML in an abstract is read as text: no tag shows, none is run.
+func TestParagraphsFromHTML(t *testing.T) {
+	got := paragraphs("<p>Currently LLVM saves <b>callee-saved</b> registers.</p>\n<p>Q&amp;A<br>after</p><script>alert(1)</script><img src=x onerror=alert(2)>")
+	want := []string{"Currently LLVM saves callee-saved registers.", "Q&A\nafter"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	// Markdown and a lone "<" stay as written.
+	if got := paragraphs("**10 PB** < 1 EB"); len(got) != 1 || got[0] != "**10 PB** < 1 EB" {
+		t.Errorf("text without tags changed: %q", got)
 	}
 }

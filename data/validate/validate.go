@@ -9,6 +9,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -87,6 +88,13 @@ func Document(file string, doc []byte) []schedule.Problem {
 		seen[key] = true
 		out = append(out, problemAt(file, string(doc), pointer, reason))
 	}
+	// The validator's order varies from run to run: sort for stable reports.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Reason < out[j].Reason
+	})
 	return out
 }
 

@@ -31,10 +31,15 @@ func TestProblemsHavePlaces(t *testing.T) {
 	if len(problems) == 0 {
 		t.Fatal("pretalx's rC3 export breaks the schema (upper-case slugs, answers): no problem found")
 	}
-	p := problems[0]
 	want := `day 1 (2020-12-27), room "r3s - Monheim/Rhein", event "Der faule Admin automatisiert: Gluon auf echter Hardware testen" (c3642671-4c1f-5109-81ba-0535c1cc8428)`
-	if p.File != "rc3.json" || p.Place != want || p.Field != "slug" || !strings.Contains(p.Reason, "MJA8QY") {
-		t.Errorf("first problem: %s", p)
+	found := false
+	for _, p := range problems {
+		if p.File == "rc3.json" && p.Place == want && p.Field == "slug" && strings.Contains(p.Reason, "MJA8QY") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no problem names the slug of the first event with its place; got e.g. %s", problems[0])
 	}
 	if got := validate.Document("x.json", []byte("{")); len(got) != 1 || !strings.Contains(got[0].Reason, "JSON") {
 		t.Errorf("broken JSON: %v", got)

@@ -156,17 +156,25 @@ func TestKCDFrance2023GuidsAreStable(t *testing.T) {
 // KCD France's times read as on the venue's clocks from a phone set to
 // another zone (make test also runs this under TZ=America/Los_Angeles).
 func TestKCDTimesInParisWhateverTheZone(t *testing.T) {
-	la, err := time.LoadLocation("America/Los_Angeles")
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := time.Local
-	time.Local = la
-	defer func() { time.Local = saved }()
+	la := phoneIn(t, "America/Los_Angeles")
 	c := load(t, "kcd-france-2023.json")
 	e := c.EventBySlug("cinq-ans-kubernetes-pole-emploi")
 	if got := c.Local(e.Start).Format("2006-01-02 15:04 MST"); got != "2023-03-07 17:25 CET" {
 		t.Errorf("Pôle Emploi talk at %s, want 2023-03-07 17:25 CET", got)
 	}
 	t.Logf("process TZ %q: %s in Paris is %s on the phone", os.Getenv("TZ"), c.Local(e.Start).Format("15:04"), e.Start.In(la).Format("15:04"))
+}
+
+// phoneIn sets the process's local zone for the test, as a phone set to
+// that zone would have it.
+func phoneIn(t *testing.T, zone string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Local
+	time.Local = loc
+	t.Cleanup(func() { time.Local = saved })
+	return loc
 }

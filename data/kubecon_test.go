@@ -3,7 +3,6 @@ package data_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"companion/data/schedule"
 )
@@ -21,13 +20,7 @@ type seedWant struct {
 // The two KubeCon Europe schedules written from the attendee reports
 // (seeds 002 and 004): what they hold, where, and when on the venue's clock.
 func TestKubeConSeeds(t *testing.T) {
-	la, err := time.LoadLocation("America/Los_Angeles")
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := time.Local
-	time.Local = la
-	defer func() { time.Local = saved }()
+	phoneIn(t, "America/Los_Angeles")
 
 	for _, w := range []seedWant{{
 		file: "kubecon-eu-2023.json", acronym: "kubeconeu2023", title: "KubeCon + CloudNativeCon Europe 2023", zone: "Europe/Amsterdam",

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"companion/cmd/companion/server"
+	"companion/data"
 	"companion/web"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -21,9 +22,9 @@ import (
 // They never skip: without Chromium or a built app they fail and say how
 // to get them.
 
-func newSite(t *testing.T) *httptest.Server {
+func newSite(t testing.TB, served ...data.File) *httptest.Server {
 	t.Helper()
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate})
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, Served: served})
 	if err != nil {
 		t.Fatalf("%v (the browser tests need the built app: run `make test`, which builds it)", err)
 	}

@@ -7,13 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/export"
 	"companion/data/fixtures"
 	"companion/data/importer/build"
 	"companion/data/importer/pentabarf"
-	"companion/web"
 
 	"github.com/chromedp/chromedp"
 )
@@ -33,13 +31,7 @@ func fosdemSite(t testing.TB) (*httptest.Server, []int) {
 	for _, e := range c.Events {
 		perDay[e.Day]++
 	}
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
-		Served: []data.File{{Name: "fosdem2025.json", JSON: string(doc)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := newSite(t, data.File{Name: "fosdem2025.json", JSON: string(doc)})
 	return srv, perDay
 }
 

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/fixtures"
-	"companion/web"
 
 	"github.com/andybalholm/brotli"
 )
@@ -20,13 +18,7 @@ import (
 // answers 304 when the app already has it; a served conference too.
 func TestScheduleAPI(t *testing.T) {
 	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
-		Served: []data.File{{Name: "camp2019.json", JSON: string(camp)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
 	kcd, _ := catalog.Document(catalog.Default())
 	for path, want := range map[string][]byte{
 		server.SchedulePath + catalog.Default(): []byte(kcd),

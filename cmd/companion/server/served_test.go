@@ -2,15 +2,12 @@ package server_test
 
 import (
 	"bytes"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/fixtures"
-	"companion/web"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -20,13 +17,7 @@ import (
 // takes stars, and still opens offline from the service worker's precache.
 func TestBrowserServedConferenceOffline(t *testing.T) {
 	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
-		Served: []data.File{{Name: "camp2019.json", JSON: string(camp)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
 	ctx := newBrowser(t)
 
 	run(t, ctx, "open the served conference", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())

@@ -24,3 +24,16 @@ func (o Options) Location() (*time.Location, error) {
 	}
 	return loc, nil
 }
+
+// RequiredZone loads opt.TimeZone for a source that writes its times
+// without a zone; without one it reports, in rep, how to name it.
+func (o Options) RequiredZone(rep *Report, source string) *time.Location {
+	loc, err := o.Location()
+	switch {
+	case err != nil:
+		rep.Fail("", "conference", "time zone", err.Error())
+	case loc == nil:
+		rep.Fail("", "conference", "time zone", source+" writes times without a zone: name the conference's zone (companion import -tz Europe/London)")
+	}
+	return loc
+}

@@ -51,26 +51,16 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		}
 		return nil, &schedule.Error{Problems: []schedule.Problem{{File: file, Reason: reason}}}
 	}
-	im := &importer{file: file, doc: &doc}
+	im := &importer{Report: build.Report{File: file}, doc: &doc}
 	return im.run(opt)
 }
 
 type importer struct {
-	file     string
-	doc      *xmlSchedule
-	loc      *time.Location
-	base     *url.URL
-	acronym  string
-	problems []schedule.Problem
-	warnings []schedule.Problem
-}
-
-func (im *importer) fail(path, place, field, reason string) {
-	im.problems = append(im.problems, schedule.Problem{File: im.file, Path: path, Place: place, Field: field, Reason: reason})
-}
-
-func (im *importer) warn(path, place, field, reason string) {
-	im.warnings = append(im.warnings, schedule.Problem{File: im.file, Path: path, Place: place, Field: field, Reason: reason})
+	build.Report
+	doc     *xmlSchedule
+	loc     *time.Location
+	base    *url.URL
+	acronym string
 }
 
 func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
@@ -79,14 +69,14 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	im.acronym = export.FitAcronym(firstNonEmpty(opt.Acronym, strings.TrimSpace(conf.Acronym), conf.Title))
 	title := firstNonEmpty(opt.Title, strings.TrimSpace(conf.Title), im.acronym)
 	if im.acronym == "" || im.acronym == "____" {
-		im.fail("schedule/conference/acronym", "conference", "acronym", "missing: name it with -acronym")
+		im.Fail("schedule/conference/acronym", "conference", "acronym", "missing: name it with -acronym")
 	}
 	if len(doc.Days) == 0 {
-		im.fail("schedule/day", "conference", "day", "no <day> elements: nothing to show")
+		im.Fail("schedule/day", "conference", "day", "no <day> elements: nothing to show")
 	}
 	loc, err := im.zone(opt)
 	if err != nil {
-		im.fail("schedule/conference/time_zone_name", "conference", "time_zone_name", err.Error())
+		im.Fail("schedule/conference/time_zone_name", "conference", "time_zone_name", err.Error())
 	}
 	im.loc = loc
 	if b, err := url.Parse(firstNonEmpty(conf.BaseURL, conf.URL)); err == nil && b.IsAbs() {
@@ -110,11 +100,11 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	for di, d := range doc.Days {
 		im.day(b, di, d)
 	}
-	if len(im.problems) > 0 {
-		return nil, &schedule.Error{Problems: im.problems}
+	if err := im.Err(); err != nil {
+		return nil, err
 	}
 	out := b.Finish()
-	out.Warnings = im.warnings
+	out.Warnings = im.Warnings
 	return out, nil
 }
 
@@ -160,7 +150,7 @@ func (im *importer) day(b *build.Builder, di int, d xmlDay) {
 	start, _ := im.dateTime(d.Start)
 	end, _ := im.dateTime(d.End)
 	if _, err := b.Day(d.Date, start, end); err != nil {
-		im.fail(path+"/@date", place, "date", err.Error())
+		im.Fail(path+"/@date", place, "date", err.Error())
 		return
 	}
 	for ri, r := range d.Rooms {
@@ -196,14 +186,14 @@ func (im *importer) event(b *build.Builder, date string, dayStart time.Time, pat
 		Details:  strings.TrimSpace(x.Description),
 	}
 	if r := strings.TrimSpace(x.Room); r != "" && r != room {
-		im.warn(path+"/room", place, "room", fmt.Sprintf("says %q but is listed under %q: shown in %q", r, room, room))
+		im.Warn(path+"/room", place, "room", fmt.Sprintf("says %q but is listed under %q: shown in %q", r, room, room))
 	}
 	if room != "" {
 		e.Rooms = []string{room}
 	}
 	if e.GUID == "" {
 		if e.ID == "" {
-			im.fail(path, place, "guid", "no guid and no id: the attendee's stars need a stable identity")
+			im.Fail(path, place, "guid", "no guid and no id: the attendee's stars need a stable identity")
 			return
 		}
 		e.GUID = export.GUID(im.acronym, "event:"+e.ID)
@@ -212,13 +202,13 @@ func (im *importer) event(b *build.Builder, date string, dayStart time.Time, pat
 	switch {
 	case strings.TrimSpace(x.Date) != "":
 		if e.Start, ok = im.dateTime(x.Date); !ok {
-			im.fail(path+"/date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2025-02-01T10:35:00+01:00)", x.Date))
+			im.Fail(path+"/date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2025-02-01T10:35:00+01:00)", x.Date))
 			return
 		}
 	default:
 		clock, err := time.Parse("15:04", strings.TrimSpace(x.Start))
 		if err != nil {
-			im.fail(path+"/start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM)", x.Start))
+			im.Fail(path+"/start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM)", x.Start))
 			return
 		}
 		day, _ := time.ParseInLocation(time.DateOnly, date, im.loc)
@@ -229,18 +219,18 @@ func (im *importer) event(b *build.Builder, date string, dayStart time.Time, pat
 	}
 	dur, ok := duration(x.Duration)
 	if !ok {
-		im.fail(path+"/duration", place, "duration", fmt.Sprintf("%q is not a duration (want HH:MM)", x.Duration))
+		im.Fail(path+"/duration", place, "duration", fmt.Sprintf("%q is not a duration (want HH:MM)", x.Duration))
 		return
 	}
 	e.End = e.Start.Add(dur)
 	if e.Title == "" {
-		im.warn(path+"/title", place, "title", "empty: shown as “Untitled”")
+		im.Warn(path+"/title", place, "title", "empty: shown as “Untitled”")
 		e.Title = "Untitled"
 	}
 	for _, p := range x.Persons {
 		name := strings.TrimSpace(p.Name)
 		if name == "" {
-			im.warn(path+"/persons", place, "persons", "a person has no name: left out")
+			im.Warn(path+"/persons", place, "persons", "a person has no name: left out")
 			continue
 		}
 		e.Persons = append(e.Persons, schedule.Person{ID: strings.TrimSpace(p.ID), GUID: strings.TrimSpace(p.GUID), Name: name})
@@ -250,9 +240,9 @@ func (im *importer) event(b *build.Builder, date string, dayStart time.Time, pat
 	added, err := b.Add(date, e)
 	switch {
 	case err != nil:
-		im.fail(path, place, "date", err.Error())
+		im.Fail(path, place, "date", err.Error())
 	case !added:
-		im.warn(path, place, "guid", "listed twice: kept once")
+		im.Warn(path, place, "guid", "listed twice: kept once")
 	}
 }
 

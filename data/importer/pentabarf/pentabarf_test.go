@@ -7,12 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"companion/data/export"
 	"companion/data/fixtures"
 	"companion/data/importer/build"
+	"companion/data/importer/importertest"
 	"companion/data/importer/pentabarf"
 	"companion/data/schedule"
-	"companion/data/validate"
 )
 
 const (
@@ -20,9 +19,9 @@ const (
 	ccc    = "ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml"
 )
 
-// importFixture imports a fixture, writes it, validates the result against
-// the schema and loads it back as the app would.
-func importFixture(t *testing.T, name string) (imported, loaded *schedule.Conference) {
+// importFixture imports a fixture and checks it as `companion import`
+// does, with the counts SOURCES.md gives.
+func importFixture(t *testing.T, name string, want importertest.Counts) (imported, loaded *schedule.Conference) {
 	t.Helper()
 	src := fixtures.Read(t, name)
 	if !pentabarf.Detect(src[:512]) {
@@ -32,32 +31,11 @@ func importFixture(t *testing.T, name string) (imported, loaded *schedule.Confer
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := export.JSON(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range validate.Document("converted "+name, out) {
-		t.Errorf("schema: %s", p)
-	}
-	back, err := schedule.Parse("converted "+name, string(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, back
-}
-
-func assertCounts(t *testing.T, c *schedule.Conference, days, rooms, events, persons int) {
-	t.Helper()
-	if len(c.Days) != days || len(c.Rooms) != rooms || len(c.Events) != events || len(c.Persons()) != persons {
-		t.Errorf("%s: %d days, %d rooms, %d events, %d persons; want %d, %d, %d, %d (SOURCES.md)",
-			c.Acronym, len(c.Days), len(c.Rooms), len(c.Events), len(c.Persons()), days, rooms, events, persons)
-	}
+	return c, importertest.Check(t, name, c, want)
 }
 
 func TestFOSDEM2025(t *testing.T) {
-	c, back := importFixture(t, fosdem)
-	assertCounts(t, c, 2, 40, 943, 992)
-	assertCounts(t, back, 2, 40, 943, 992)
+	_, back := importFixture(t, fosdem, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992})
 	used := map[string]bool{}
 	for _, e := range back.Events {
 		used[e.Track] = true
@@ -82,9 +60,7 @@ func TestFOSDEM2025(t *testing.T) {
 }
 
 func TestCCC39C3(t *testing.T) {
-	c, back := importFixture(t, ccc)
-	assertCounts(t, c, 4, 14, 215, 263)
-	assertCounts(t, back, 4, 14, 215, 263)
+	_, back := importFixture(t, ccc, importertest.Counts{Days: 4, Rooms: 14, Events: 215, Persons: 263})
 	e := back.Event("a2dd3dc7-ecae-50b3-82d9-266ad02f7a40")
 	if e == nil {
 		t.Fatal("the Deutschlandticket talk is missing")
@@ -101,7 +77,7 @@ func TestCCC39C3(t *testing.T) {
 // 39C3's days run to 06:00 the next morning; the days are written with
 // +00:00 and the events with +01:00.
 func TestCCC39C3AfterMidnightAndMixedOffsets(t *testing.T) {
-	_, c := importFixture(t, ccc)
+	_, c := importFixture(t, ccc, importertest.Counts{Days: 4, Rooms: 14, Events: 215, Persons: 263})
 	after := 0
 	for _, e := range c.Events {
 		local := c.Local(e.Start)
@@ -165,11 +141,7 @@ func FuzzImport(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if out, err := export.JSON(c); err == nil {
-			if _, err := schedule.Parse("fuzz.json", string(out)); err != nil {
-				t.Errorf("an import the exporter wrote does not load: %v", err)
-			}
-		}
+		importertest.NoPanic(t, c)
 	})
 }
 

@@ -40,13 +40,8 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		rep.Fail("", "", "", "not a JSON array of sessions")
 		return nil, rep.Err()
 	}
-	loc, err := opt.Location()
+	loc := opt.RequiredZone(rep, "sched.com")
 	if loc == nil {
-		reason := "sched.com times have no zone: name the conference's zone (companion import -tz Europe/London)"
-		if err != nil {
-			reason = err.Error()
-		}
-		rep.Fail("", "conference", "time zone", reason)
 		return nil, rep.Err()
 	}
 	name := build.NameFromFile(file)

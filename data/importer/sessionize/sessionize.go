@@ -42,13 +42,8 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		rep.Fail("sessions", "", "sessions", "missing: a Sessionize \"All\" export has a sessions list")
 		return nil, rep.Err()
 	}
-	loc, err := opt.Location()
+	loc := opt.RequiredZone(rep, "Sessionize")
 	if loc == nil {
-		reason := "Sessionize writes times without a zone: name the conference's zone (companion import -tz Europe/London)"
-		if err != nil {
-			reason = err.Error()
-		}
-		rep.Fail("", "conference", "time zone", reason)
 		return nil, rep.Err()
 	}
 	name := build.NameFromFile(file)

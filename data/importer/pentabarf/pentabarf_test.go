@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"companion/data/export"
 	"companion/data/fixtures"
 	"companion/data/importer/build"
 	"companion/data/importer/importertest"
@@ -57,6 +58,33 @@ func TestFOSDEM2025(t *testing.T) {
 	if !strings.HasPrefix(e.Abstract, "<p>Currently LLVM") {
 		t.Errorf("abstract %.40q", e.Abstract)
 	}
+}
+
+// The longest titles survive whole.
+func TestLongTitles(t *testing.T) {
+	c, back := importFixture(t, fosdem, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992})
+	longest := c.Events[0]
+	for _, e := range c.Events {
+		if len([]rune(e.Title)) > len([]rune(longest.Title)) {
+			longest = e
+		}
+	}
+	if n := len([]rune(longest.Title)); n < 100 {
+		t.Fatalf("the longest FOSDEM title has %d characters: fixture changed?", n)
+	}
+	e := back.Event(longest.Key())
+	if e == nil || e.Title != longest.Title {
+		t.Fatalf("the longest title (%d characters) is not kept whole: %v", len(longest.Title), e)
+	}
+	// The source's slug is kept (links to it keep working); one made from
+	// a title is bounded.
+	if e.Slug != longest.Slug {
+		t.Errorf("slug %s, want the source's %s", e.Slug, longest.Slug)
+	}
+	if made := export.Slug(longest.Title); len(made) > 80 {
+		t.Errorf("a slug made from the longest title has %d characters", len(made))
+	}
+	t.Logf("longest title: %d characters, slug %s", len([]rune(e.Title)), e.Slug)
 }
 
 func TestCCC39C3(t *testing.T) {

@@ -20,6 +20,12 @@ import (
 // Detect reports whether a document starts like a schedule.xml: an XML
 // document whose root element is <schedule>.
 func Detect(head []byte) bool {
+	// An XML document starts with a tag; without this check a JSON file
+	// with "<schedule>" in its first string would pass as XML text.
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '<' {
+		return false
+	}
 	d := xml.NewDecoder(bytes.NewReader(head))
 	for {
 		tok, err := d.Token()
@@ -77,6 +83,7 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	loc, err := im.zone(opt)
 	if err != nil {
 		im.Fail("schedule/conference/time_zone_name", "conference", "time_zone_name", err.Error())
+		loc = time.UTC // the import fails, but the rest is still checked: time.Date panics on nil
 	}
 	im.loc = loc
 	if b, err := url.Parse(firstNonEmpty(conf.BaseURL, conf.URL)); err == nil && b.IsAbs() {
@@ -94,7 +101,7 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 			c.Tracks = append(c.Tracks, schedule.Track{Name: name, Slug: t.Slug, Color: t.Color})
 		}
 	}
-	for _, r := range doc.Rooms {
+	for _, r := range append(doc.Rooms, conf.Rooms...) {
 		b.Room(schedule.Room{Name: strings.TrimSpace(r.Name), Slug: r.Slug, GUID: r.GUID})
 	}
 	for di, d := range doc.Days {
@@ -109,7 +116,8 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 }
 
 // zone is the conference's zone: the option, else time_zone_name, else the
-// offset the first day is written with.
+// offset the first event, or else the first day, is written with. Old
+// Pentabarf files write none: their times are read as UTC, with a warning.
 func (im *importer) zone(opt build.Options) (*time.Location, error) {
 	if loc, err := opt.Location(); loc != nil || err != nil {
 		return loc, err
@@ -121,17 +129,40 @@ func (im *importer) zone(opt build.Options) (*time.Location, error) {
 		}
 		return loc, nil
 	}
+	offset := func(s string) (*time.Location, bool) {
+		t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
+		if err != nil {
+			return nil, false
+		}
+		_, off := t.Zone()
+		return time.FixedZone("", off), true
+	}
 	for _, d := range im.doc.Days {
-		for _, r := range d.Rooms {
-			for _, e := range r.Events {
-				if t, err := time.Parse(time.RFC3339, strings.TrimSpace(e.Date)); err == nil {
-					_, off := t.Zone()
-					return time.FixedZone("", off), nil
-				}
+		for _, e := range dayEvents(d) {
+			if loc, ok := offset(e.Date); ok {
+				return loc, nil
 			}
 		}
 	}
+	for _, d := range im.doc.Days {
+		if loc, ok := offset(d.Start); ok {
+			return loc, nil
+		}
+	}
+	if len(im.doc.Days) > 0 {
+		im.Warn("schedule/conference/time_zone_name", "conference", "time_zone_name",
+			"no time zone and no offsets: times are read as UTC; name the conference's zone (companion import -tz Europe/Brussels)")
+	}
 	return time.UTC, nil
+}
+
+// dayEvents lists a day's events whether rooms wrap them or not.
+func dayEvents(d xmlDay) []xmlEvent {
+	out := d.Events
+	for _, r := range d.Rooms {
+		out = append(out, r.Events...)
+	}
+	return out
 }
 
 func describe(c xmlConference) string {
@@ -153,17 +184,40 @@ func (im *importer) day(b *build.Builder, di int, d xmlDay) {
 		im.Fail(path+"/@date", place, "date", err.Error())
 		return
 	}
+	bounds := im.bounds(d.Date, start, end)
 	for ri, r := range d.Rooms {
 		room := strings.TrimSpace(r.Name)
 		b.Room(schedule.Room{Name: room, Slug: r.Slug, GUID: r.GUID})
 		rpath := fmt.Sprintf("%s/room[%d]", path, ri+1)
 		for ei, e := range r.Events {
-			im.event(b, d.Date, start, fmt.Sprintf("%s/event[%d]", rpath, ei+1), place, room, e)
+			im.event(b, d.Date, bounds, fmt.Sprintf("%s/event[%d]", rpath, ei+1), place, room, e)
 		}
+	}
+	for ei, e := range d.Events {
+		im.event(b, d.Date, bounds, fmt.Sprintf("%s/event[%d]", path, ei+1), place, strings.TrimSpace(e.Room), e)
 	}
 }
 
-func (im *importer) event(b *build.Builder, date string, dayStart time.Time, path, dayPlace, room string, x xmlEvent) {
+// dayBounds is when a day runs, for placing the events written only with
+// a time of day; zero times when the source does not say.
+type dayBounds struct{ start, end time.Time }
+
+// bounds are the day's start and end, or else the day that the conference's
+// day_change begins (Pentabarf writes no bounds on days but has that).
+func (im *importer) bounds(date string, start, end time.Time) dayBounds {
+	if start.IsZero() {
+		change, err := time.Parse("15:04:05", strings.TrimSpace(im.doc.Conference.DayChange))
+		if err != nil {
+			change, err = time.Parse("15:04", strings.TrimSpace(im.doc.Conference.DayChange))
+		}
+		if day, derr := time.ParseInLocation(time.DateOnly, date, im.loc); err == nil && derr == nil {
+			start = time.Date(day.Year(), day.Month(), day.Day(), change.Hour(), change.Minute(), 0, 0, im.loc)
+		}
+	}
+	return dayBounds{start, end}
+}
+
+func (im *importer) event(b *build.Builder, date string, day dayBounds, path, dayPlace, room string, x xmlEvent) {
 	title := strings.TrimSpace(x.Title)
 	place := fmt.Sprintf("%s, room %q, event %q", dayPlace, room, title)
 	if x.GUID != "" {
@@ -211,11 +265,9 @@ func (im *importer) event(b *build.Builder, date string, dayStart time.Time, pat
 			im.Fail(path+"/start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM)", x.Start))
 			return
 		}
-		day, _ := time.ParseInLocation(time.DateOnly, date, im.loc)
-		e.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, im.loc)
-		if !dayStart.IsZero() && e.Start.Before(dayStart) {
-			e.Start = e.Start.AddDate(0, 0, 1) // after midnight, still this day
-		}
+		d, _ := time.ParseInLocation(time.DateOnly, date, im.loc)
+		e.Start = time.Date(d.Year(), d.Month(), d.Day(), clock.Hour(), clock.Minute(), 0, 0, im.loc)
+		e.Start = day.place(e.Start)
 	}
 	dur, ok := duration(x.Duration)
 	if !ok {
@@ -312,4 +364,19 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// place moves a time written before the day starts to the next morning
+// (the day runs past midnight), unless that is past the day's end: a day
+// start written with the wrong offset (39C3 writes 09:00+00:00 for a
+// 10:00 Berlin opening) must not push a morning talk a day later.
+func (d dayBounds) place(t time.Time) time.Time {
+	if d.start.IsZero() || !t.Before(d.start) {
+		return t
+	}
+	next := t.AddDate(0, 0, 1)
+	if !d.end.IsZero() && next.After(d.end) {
+		return t
+	}
+	return next
 }

@@ -26,7 +26,9 @@ type xmlConference struct {
 	BaseURL      string     `xml:"base_url"`
 	URL          string     `xml:"url"`
 	TimeZoneName string     `xml:"time_zone_name"`
+	DayChange    string     `xml:"day_change"` // Pentabarf: when a day ends, e.g. 09:00:00
 	Tracks       []xmlTrack `xml:"track"`
+	Rooms        []xmlRoom  `xml:"rooms>room"`
 }
 
 // xmlTrack is <track>Name</track> (Pentabarf) or
@@ -44,6 +46,9 @@ type xmlDay struct {
 	Start string    `xml:"start,attr"`
 	End   string    `xml:"end,attr"`
 	Rooms []xmlRoom `xml:"room"`
+	// Events straight under <day>, each naming its <room>: Pentabarf
+	// wrote that before rooms wrapped them (FOSDEM until about 2012).
+	Events []xmlEvent `xml:"event"`
 }
 
 type xmlRoom struct {

@@ -33,10 +33,11 @@ func TestBrowserSwitchConferenceAgendasApart(t *testing.T) {
 	choose := func(e catalog.Entry) {
 		t.Helper()
 		run(t, ctx, "open the events page", chromedp.Navigate(srv.URL+"/events"), chromedp.WaitVisible(".events", chromedp.ByQuery))
-		var links []string
-		run(t, ctx, "list events", chromedp.Evaluate(`[...document.querySelectorAll(".events a")].map(a => a.textContent)`, &links))
-		run(t, ctx, "choose "+e.Title, chromedp.Click(`//ul[contains(@class,"events")]//a[normalize-space(.)="`+e.Title+`"]`, chromedp.BySearch),
-			chromedp.WaitVisible("main h1", chromedp.ByQuery))
+		// A click from script on the node as it is now: the app may replace
+		// the prerendered page while it starts, which leaves a node found
+		// earlier stale.
+		run(t, ctx, "choose "+e.Title, chromedp.Evaluate(`[...document.querySelectorAll(".events a")].find(a => a.textContent.trim() === `+jsString(e.Title)+`).click()`, nil))
+		run(t, ctx, "its schedule", chromedp.WaitVisible("main h1", chromedp.ByQuery))
 		eventually(t, ctx, "schedule of "+e.Title, `document.querySelector(".topbar").textContent.includes(`+jsString(e.Title)+`)`)
 	}
 

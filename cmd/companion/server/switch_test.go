@@ -33,10 +33,15 @@ func TestBrowserSwitchConferenceAgendasApart(t *testing.T) {
 	choose := func(e catalog.Entry) {
 		t.Helper()
 		run(t, ctx, "open the events page", chromedp.Navigate(srv.URL+"/events"), chromedp.WaitVisible(".events", chromedp.ByQuery))
-		// A click from script on the node as it is now: the app may replace
-		// the prerendered page while it starts, which leaves a node found
-		// earlier stale.
-		run(t, ctx, "choose "+e.Title, chromedp.Evaluate(`[...document.querySelectorAll(".events a")].find(a => a.textContent.trim() === `+jsString(e.Title)+`).click()`, nil))
+		// Clicked from script once the app has started and shows the list:
+		// while it starts it replaces the prerendered page, and a node found
+		// before that is stale.
+		eventually(t, ctx, "choose "+e.Title, `(() => {
+			const a = [...document.querySelectorAll(".events a")].find(a => a.textContent.trim() === `+jsString(e.Title)+`);
+			if (!a || document.getElementById("app-wasm-loader")) return false;
+			a.click();
+			return true;
+		})()`)
 		run(t, ctx, "its schedule", chromedp.WaitVisible("main h1", chromedp.ByQuery))
 		eventually(t, ctx, "schedule of "+e.Title, `document.querySelector(".topbar").textContent.includes(`+jsString(e.Title)+`)`)
 	}

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 
 	"companion/data/export"
 	"companion/data/importer/build"
@@ -35,9 +34,13 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 	if err != nil {
 		return nil, err
 	}
+	if !gjson.ValidBytes(raw) {
+		rep.Fail("", "", "", build.SyntaxReason(raw))
+		return nil, rep.Err()
+	}
 	doc := gjson.ParseBytes(raw)
-	if !gjson.ValidBytes(raw) || !doc.IsArray() {
-		rep.Fail("", "", "", "not a JSON array of sessions")
+	if !doc.IsArray() {
+		rep.Fail("", "", "", "not a JSON array of sessions (sched.com's list is [{\"url\", \"title\", \"eventDate\", …}])")
 		return nil, rep.Err()
 	}
 	loc := opt.RequiredZone(rep, "sched.com")
@@ -52,6 +55,12 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 	b := build.New(acronym, build.FirstNonEmpty(opt.Title, build.TitleFromName(name)), loc)
 	b.Conference().URL = "https://" + name + ".sched.com/"
 	estimated := 0
+	var titles []string
+	doc.ForEach(func(_, s gjson.Result) bool {
+		titles = append(titles, s.Get("title").String())
+		return true
+	})
+	known := learn(titles)
 	tracks := map[string]bool{}
 	doc.ForEach(func(k, s gjson.Result) bool {
 		path := fmt.Sprintf("[%d]", k.Int())
@@ -67,7 +76,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 			rep.Fail(path+".eventDate", place, "eventDate", fmt.Sprintf("%q is not a date-time (want 2025-04-02T09:00:00)", s.Get("eventDate").String()))
 			return true
 		}
-		title, persons := splitSpeakers(fullTitle)
+		title, persons := known.splitSpeakers(fullTitle)
 		types := splitTypes(s.Get("eventTypes").String())
 		e := &schedule.Event{
 			GUID:    export.GUID(acronym, "sched:"+u),
@@ -81,10 +90,10 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 			e.Track = types[0]
 			if !tracks[e.Track] {
 				tracks[e.Track] = true
-				b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: e.Track})
+				b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: e.Track, Slug: export.Slug(e.Track)})
 			}
 		}
-		e.End = start.Add(usualLength(e.Type))
+		e.End = start.Add(usualLength(e.Type, types, fullTitle))
 		estimated++
 		for _, p := range persons {
 			p.GUID = export.GUID(acronym, "speaker:"+p.Name)
@@ -101,7 +110,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		return nil, err
 	}
 	if estimated > 0 {
-		rep.Warn("", "conference", "end", fmt.Sprintf("sched.com gives no end times: the ends of %d sessions are estimated from their kind (keynote 15 min, lightning talk 5, break 30, others 30)", estimated))
+		rep.Warn("", "conference", "end", fmt.Sprintf("sched.com gives no end times: the ends of %d sessions are estimated from their kind (keynote 15 min, lightning talk 5, tutorial and Contribfest 75, co-located full day 8 h and half day 4 h, others 30)", estimated))
 	}
 	c := b.Finish()
 	c.Warnings = rep.Warnings
@@ -137,52 +146,23 @@ func kind(types []string) string {
 	return "talk"
 }
 
-func usualLength(kind string) time.Duration {
-	switch kind {
-	case "keynote":
+// usualLength is how long such a session lasts at KubeCon: sched says
+// only when it starts. Co-located events say "Full Day Event" in the title.
+func usualLength(kind string, types []string, title string) time.Duration {
+	switch {
+	case strings.Contains(title, "Full Day Event"):
+		return 8 * time.Hour
+	case strings.Contains(title, "Half Day Event"):
+		return 4 * time.Hour
+	case kind == "keynote":
 		return 15 * time.Minute
-	case "lightning":
+	case kind == "lightning":
 		return 5 * time.Minute
 	}
+	for _, t := range types {
+		if t == "Tutorials" || strings.HasSuffix(t, "Contribfest") {
+			return 75 * time.Minute
+		}
+	}
 	return 30 * time.Minute
-}
-
-// splitSpeakers separates the speakers sched appends to titles:
-// "Title - Ann & Bob, Org; Cy, Role, Org2". When the tail does not read as
-// names, the title is left whole.
-func splitSpeakers(title string) (string, []schedule.Person) {
-	i := strings.LastIndex(title, " - ")
-	if i < 0 {
-		return title, nil
-	}
-	head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+3:])
-	if head == "" || len(tail) > 300 {
-		return title, nil
-	}
-	var persons []schedule.Person
-	for _, group := range strings.Split(tail, ";") {
-		names, org, _ := strings.Cut(strings.TrimSpace(group), ", ")
-		position := ""
-		if j := strings.LastIndex(org, ", "); j >= 0 {
-			position, org = strings.TrimSpace(org[:j]), strings.TrimSpace(org[j+2:])
-		}
-		for _, n := range strings.Split(names, " & ") {
-			n = strings.TrimSpace(n)
-			if !looksLikeName(n) {
-				return title, nil
-			}
-			persons = append(persons, schedule.Person{Name: n, Organization: strings.TrimSpace(org), Position: position})
-		}
-	}
-	return head, persons
-}
-
-// looksLikeName accepts one to five words, the first capitalised.
-func looksLikeName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	r := []rune(words[0])
-	return unicode.IsUpper(r[0])
 }

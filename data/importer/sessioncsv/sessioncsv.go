@@ -35,16 +35,12 @@ func Detect(head []byte) bool {
 // out with a warning.
 func Import(sessionsFile string, sessions io.Reader, speakersFile string, speakers io.Reader, opt build.Options) (*schedule.Conference, error) {
 	rep := &build.Report{File: sessionsFile}
-	rows, err := readCSV(sessionsFile, sessions, required)
-	if err != nil {
-		return nil, err
-	}
+	rows, problems := readCSV(sessionsFile, sessions, required)
+	rep.Problems = append(rep.Problems, problems...)
 	people := map[string]row{}
 	if speakers != nil {
-		srows, err := readCSV(speakersFile, speakers, []string{"slug", "name"})
-		if err != nil {
-			return nil, err
-		}
+		srows, problems := readCSV(speakersFile, speakers, []string{"slug", "name"})
+		rep.Problems = append(rep.Problems, problems...)
 		for _, r := range srows {
 			people[r.get("slug")] = r
 		}
@@ -52,7 +48,9 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 	loc, err := opt.Location()
 	if err != nil {
 		rep.Fail("", "conference", "time zone", err.Error())
-		return nil, rep.Err()
+	}
+	if err := rep.Err(); err != nil {
+		return nil, err
 	}
 	if loc == nil {
 		loc = zoneOf(rows)
@@ -106,7 +104,7 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 		}
 		if e.Track != "" && !tracks[e.Track] {
 			tracks[e.Track] = true
-			b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: e.Track})
+			b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: e.Track, Slug: export.Slug(e.Track)})
 		}
 		for _, slug := range strings.Split(r.get("speakers"), ",") {
 			if slug = strings.TrimSpace(slug); slug == "" {
@@ -174,14 +172,14 @@ func (r row) get(col string) string {
 }
 
 // readCSV reads a CSV with a header, checking the required columns.
-func readCSV(file string, in io.Reader, need []string) ([]row, error) {
+func readCSV(file string, in io.Reader, need []string) ([]row, []schedule.Problem) {
 	rep := &build.Report{File: file}
 	cr := csv.NewReader(in)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
 		rep.Fail("line 1", "", "", "no CSV header: "+csvReason(err))
-		return nil, rep.Err()
+		return nil, rep.Problems
 	}
 	cols := map[string]int{}
 	for i, h := range header {
@@ -192,22 +190,34 @@ func readCSV(file string, in io.Reader, need []string) ([]row, error) {
 			rep.Fail("line 1", "header", c, fmt.Sprintf("column %q is missing (columns: %s)", c, strings.Join(header, ",")))
 		}
 	}
-	if err := rep.Err(); err != nil {
-		return nil, err
+	if len(rep.Problems) > 0 {
+		return nil, rep.Problems
 	}
 	var rows []row
 	for {
-		line, _ := cr.FieldPos(0)
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			rep.Fail("", "", "", csvReason(err))
-			return nil, rep.Err()
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// A bad quote spoils its record only: report it and go on,
+			// so one run lists every broken line (up to a screenful).
+			rep.Fail(fmt.Sprintf("line %d", pe.Line), "", "", csvReason(err))
+			if len(rep.Problems) >= 20 {
+				break
+			}
+			continue
 		}
-		line, _ = cr.FieldPos(0)
+		if err != nil {
+			rep.Fail("", "", "", err.Error())
+			break
+		}
+		line, _ := cr.FieldPos(0)
 		rows = append(rows, row{line: line, fields: rec, cols: cols})
+	}
+	if len(rep.Problems) > 0 {
+		return nil, rep.Problems
 	}
 	return rows, nil
 }

@@ -2,13 +2,16 @@ package sessioncsv_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"companion/data/fixtures"
 	"companion/data/importer/build"
 	"companion/data/importer/importertest"
 	"companion/data/importer/sessioncsv"
+	"companion/data/schedule"
 )
 
 const (
@@ -45,6 +48,48 @@ func TestCloudNativeDaysFrance2026(t *testing.T) {
 		k.Persons[0].Name != "Jérôme Petazzoni" || k.Persons[0].Organization != "Enix" {
 		t.Errorf("keynote %+v", k)
 	}
+	// Markdown and the quoted newlines kept as written.
+	if k != nil && !strings.Contains(k.Details, "Enix).\n\n* **10 PB/s sans exploser le budget") {
+		t.Errorf("keynote description not verbatim: %.120q", k.Details)
+	}
+	if k != nil && k.Code != "GJ89TV" {
+		t.Errorf("keynote code %q, want the pretalx code GJ89TV", k.Code)
+	}
+	var rooms, tracks []string
+	for _, r := range back.Rooms {
+		rooms = append(rooms, r.Name)
+	}
+	for _, tr := range back.Tracks {
+		tracks = append(tracks, tr.Slug)
+	}
+	if got := strings.Join(rooms, ","); got != "Monet,Dumas,Piaf,Debussy" {
+		t.Errorf("rooms %s, want the order first seen: Monet,Dumas,Piaf,Debussy", got)
+	}
+	if len(tracks) != 5 || tracks[0] != "autres-sujets-et-crazy-stuff" {
+		t.Errorf("track slugs %v", tracks)
+	}
+}
+
+// Times keep their written offset whatever the zone of the machine.
+func TestWallClock(t *testing.T) {
+	saved := time.Local
+	time.Local, _ = time.LoadLocation("America/Los_Angeles")
+	defer func() { time.Local = saved }()
+	c, err := sessioncsv.Import(sessions, bytes.NewReader(fixtures.Read(t, sessions)), "", nil, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Local(c.Events[0].Start).Format("2006-01-02 15:04 -0700"); got != "2026-02-03 09:00 +0100" {
+		t.Errorf("first session at %s, want 2026-02-03 09:00 +0100", got)
+	}
+	// With a zone named, the same instants shown in it.
+	c, err = sessioncsv.Import(sessions, bytes.NewReader(fixtures.Read(t, sessions)), "", nil, build.Options{TimeZone: "Europe/Paris"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Local(c.Events[0].Start).Format("15:04 MST"); c.TimeZone != "Europe/Paris" || got != "09:00 CET" {
+		t.Errorf("with Europe/Paris: %s %s", c.TimeZone, got)
+	}
 }
 
 // Without the speakers file, speakers are named by their slugs.
@@ -65,6 +110,15 @@ func TestMissingColumn(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "start_time") {
 		t.Errorf("bad time: %v", err)
 	}
+	// A broken quote: the line is named, and the speakers file's missing
+	// column too, in one error.
+	_, err = sessioncsv.Import("s.csv", strings.NewReader("id,title,start_time,duration_min\nA1,\"T\"x,2026-02-03T09:00:00+01:00,30\n"),
+		"sp.csv", strings.NewReader("slug,bio\nx,y\n"), build.Options{})
+	var se *schedule.Error
+	if !errors.As(err, &se) || len(se.Problems) != 2 || !strings.Contains(se.Problems[0].String(), "s.csv: line 2") ||
+		!strings.Contains(se.Problems[1].String(), `sp.csv: line 1: header: field "name"`) {
+		t.Errorf("broken quote and missing speaker column: %v", se)
+	}
 }
 
 func FuzzImport(f *testing.F) {
@@ -77,6 +131,7 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add(head, "slug,name,company\npetazzoni,Jérôme,Enix\n")
 	f.Add("id,title,start_time,duration_min,speakers\nA,T,2026-02-03T09:00:00+01:00,30,x\n", "")
+	f.Add("id,title,start_time,duration_min,room,status\nA,\"T\nx\",2026-02-03T09:00:00,-1,R,cancelled\nB,\"bad\"q,x,y\n", "slug,name\n")
 	f.Fuzz(func(t *testing.T, s, sp string) {
 		c, err := sessioncsv.Import("fuzz.csv", strings.NewReader(s), "sp.csv", strings.NewReader(sp), build.Options{})
 		if err == nil {

@@ -35,7 +35,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 	}
 	doc := string(raw)
 	if !gjson.Valid(doc) {
-		rep.Fail("", "", "", "not valid JSON")
+		rep.Fail("", "", "", build.SyntaxReason(raw))
 		return nil, rep.Err()
 	}
 	if !gjson.Get(doc, "sessions").IsArray() {
@@ -50,10 +50,13 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 	acronym := export.FitAcronym(build.FirstNonEmpty(opt.Acronym, name))
 	b := build.New(acronym, build.FirstNonEmpty(opt.Title, build.TitleFromName(name)), loc)
 
-	rooms := map[int64]string{}
+	rooms := roomList{byID: map[int64]string{}}
 	gjson.Get(doc, "rooms").ForEach(func(_, room gjson.Result) bool {
 		n := strings.TrimSpace(room.Get("name").String())
-		rooms[room.Get("id").Int()] = n
+		rooms.byID[room.Get("id").Int()] = n
+		if n != "" {
+			rooms.names = append(rooms.names, n)
+		}
 		b.Room(schedule.Room{Name: n})
 		return true
 	})
@@ -61,7 +64,8 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 	gjson.Get(doc, "speakers").ForEach(func(_, s gjson.Result) bool {
 		id := s.Get("id").String()
 		name := strings.TrimSpace(build.FirstNonEmpty(s.Get("fullName").String(), s.Get("firstName").String()+" "+s.Get("lastName").String()))
-		p := schedule.Person{Name: name, Biography: strings.TrimSpace(s.Get("bio").String()), Position: strings.TrimSpace(s.Get("tagLine").String())}
+		p := schedule.Person{Name: name, Biography: strings.TrimSpace(s.Get("bio").String())}
+		p.Position, p.Organization = tagLine(s.Get("tagLine").String())
 		if len(id) == 36 {
 			p.GUID = id
 		} else {
@@ -78,7 +82,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		}
 	}
 	for _, t := range tracks {
-		b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: t})
+		b.Conference().Tracks = append(b.Conference().Tracks, schedule.Track{Name: t, Slug: export.Slug(t)})
 	}
 
 	gjson.Get(doc, "sessions").ForEach(func(k, s gjson.Result) bool {
@@ -94,7 +98,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 }
 
 func session(b *build.Builder, rep *build.Report, loc *time.Location, acronym string, i int64, s gjson.Result,
-	rooms map[int64]string, speakers map[string]schedule.Person, cats categorySet) {
+	rooms roomList, speakers map[string]schedule.Person, cats categorySet) {
 	id := s.Get("id").String()
 	title := strings.TrimSpace(s.Get("title").String())
 	path := fmt.Sprintf("sessions[%d]", i)
@@ -130,12 +134,15 @@ func session(b *build.Builder, rep *build.Report, loc *time.Location, acronym st
 		e.Title = "Untitled"
 	}
 	if rid := s.Get("roomId"); rid.Exists() && rid.Type != gjson.Null {
-		name, ok := rooms[rid.Int()]
+		name, ok := rooms.byID[rid.Int()]
 		if !ok {
 			rep.Fail(path+".roomId", place, "roomId", fmt.Sprintf("room %s is not in the rooms list", rid.String()))
 			return
 		}
 		e.Rooms = []string{name}
+	} else if s.Get("isPlenumSession").Bool() {
+		// A plenum without a room is for everyone: shown in every room.
+		e.Rooms = append([]string(nil), rooms.names...)
 	}
 	switch {
 	case s.Get("isServiceSession").Bool():
@@ -157,6 +164,8 @@ func session(b *build.Builder, rep *build.Report, loc *time.Location, acronym st
 			}
 		case "language":
 			e.Language = it.name
+		case "level":
+			e.Subtitle = "Level: " + it.name
 		}
 		return true
 	})
@@ -181,6 +190,31 @@ func session(b *build.Builder, rep *build.Report, loc *time.Location, acronym st
 	} else if !added {
 		rep.Warn(path, place, "id", "listed twice: kept once")
 	}
+}
+
+// roomList is the rooms by id, and their names in the export's order.
+type roomList struct {
+	byID  map[int64]string
+	names []string
+}
+
+// tagLine reads a speaker's tag line as a position and an organisation
+// when it says "Role at Org" or "Role @ Org" once; tag lines with more
+// ("MVP | Architect at X | Speaker") stay whole as the position.
+func tagLine(s string) (position, org string) {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "|,") {
+		return s, ""
+	}
+	for _, sep := range []string{" @ ", " at "} {
+		if strings.Count(s, sep) == 1 {
+			p, o, _ := strings.Cut(s, sep)
+			if p, o = strings.TrimSpace(p), strings.TrimSpace(o); p != "" && o != "" {
+				return p, o
+			}
+		}
+	}
+	return s, ""
 }
 
 type category struct {

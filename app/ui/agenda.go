@@ -39,7 +39,7 @@ func (p *agendaPage) load(ctx app.Context) {
 		return
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
-	ctx.Page().SetTitle("My agenda – " + p.conf.Title)
+	setTitle(ctx, "My agenda", p.conf.Title)
 }
 
 func (p *agendaPage) onStar(ctx app.Context, e app.Event) {

@@ -46,9 +46,9 @@ func (p *talkPage) load(ctx app.Context) {
 		p.event = p.conf.Event(slug) // a guid works too
 	}
 	if p.event != nil {
-		ctx.Page().SetTitle(p.event.Title + " – " + p.conf.Title)
+		setTitle(ctx, p.event.Title, p.conf.Title)
 	} else {
-		ctx.Page().SetTitle("Not found – " + p.conf.Title)
+		setTitle(ctx, "Not found", p.conf.Title)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -75,37 +74,7 @@ func (s *fileSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	body, encoding := f.body, ""
-	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case f.br != nil && acceptsEncoding(accept, "br"):
-		body, encoding = f.br, "br"
-	case f.gz != nil && acceptsEncoding(accept, "gzip"):
-		body, encoding = f.gz, "gzip"
-	}
-	etag := f.etag
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", etag)
-	if f.br != nil || f.gz != nil {
-		h.Set("Vary", "Accept-Encoding")
-	}
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if encoding != "" {
-		h.Set("Content-Encoding", encoding)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	serveBytes(w, r, f.contentType, f.etag, f.body, f.br, f.gz)
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -60,33 +59,7 @@ func (s *schedules) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	enc := s.encodings(etag, body)
-	encoding := ""
-	switch accept := r.Header.Get("Accept-Encoding"); {
-	case acceptsEncoding(accept, "br"):
-		body, encoding = enc.br, "br"
-	case acceptsEncoding(accept, "gzip"):
-		body, encoding = enc.gz, "gzip"
-	}
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", etag)
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if encoding != "" {
-		h.Set("Content-Encoding", encoding)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	serveBytes(w, r, "application/json; charset=utf-8", etag, body, enc.br, enc.gz)
 }
 
 // encodings compresses a schedule once per version.

@@ -97,8 +97,8 @@ func New(a Assets) (http.Handler, string, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok", version)
 	})
-	mux.Handle("/", h)
-	return mux, version, nil
+	mux.Handle("/", newPages(h, version))
+	return guard(mux), version, nil
 }
 
 // cacheable lists what the service worker precaches besides go-app's own

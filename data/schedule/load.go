@@ -157,15 +157,15 @@ func (l *loader) conference(doc string) *Conference {
 			Name:  r.Get("name").String(),
 			Slug:  r.Get("slug").String(),
 			GUID:  r.Get("guid").String(),
-			Color: colors.Get(gjson.Escape(r.Get("name").String())).String(),
+			Color: l.roomColor(colors, r.Get("name").String()),
 		})
 		return true
 	})
-	root.Get("tracks").ForEach(func(_, t gjson.Result) bool {
+	root.Get("tracks").ForEach(func(k, t gjson.Result) bool {
 		c.Tracks = append(c.Tracks, Track{
 			Name:  t.Get("name").String(),
 			Slug:  t.Get("slug").String(),
-			Color: t.Get("color").String(),
+			Color: l.color(fmt.Sprintf("%s.tracks.%d.color", base, k.Int()), "track "+t.Get("name").String(), t.Get("color").String()),
 		})
 		return true
 	})
@@ -190,6 +190,12 @@ func (l *loader) conference(doc string) *Conference {
 	sortEvents(c, c.Events)
 	c.Warnings = l.warnings
 	return c
+}
+
+// roomColor is a room's colour from conference.meta.room_colors, if any.
+func (l *loader) roomColor(colors gjson.Result, room string) string {
+	path := "conference.meta.room_colors." + gjson.Escape(room)
+	return l.color(path, "room "+room, colors.Get(gjson.Escape(room)).String())
 }
 
 func (l *loader) addRoom(r Room) {
@@ -227,7 +233,7 @@ func (l *loader) day(path string, i int, d gjson.Result, colors gjson.Result) {
 	rooms.ForEach(func(name, events gjson.Result) bool {
 		room := name.String()
 		if _, ok := c.rooms[room]; !ok {
-			l.addRoom(Room{Name: room, Color: colors.Get(gjson.Escape(room)).String()})
+			l.addRoom(Room{Name: room, Color: l.roomColor(colors, room)})
 		}
 		j := 0
 		events.ForEach(func(_, e gjson.Result) bool {

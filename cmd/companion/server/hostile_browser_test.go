@@ -75,4 +75,3 @@ func TestBrowserHostileScheduleRunsNoScript(t *testing.T) {
 		t.Errorf("%d console markers", n)
 	}
 }
-

@@ -44,7 +44,7 @@ func hostileSchedule() data.File {
 	doc := map[string]any{"schedule": map[string]any{"version": `v"1"`, "conference": map[string]any{
 		"acronym": "hostile", "title": hostileConf, "start": "2023-03-07", "end": "2023-03-07",
 		"daysCount": 1, "timeslot_duration": "00:05", "time_zone_name": "Europe/Paris",
-		"rooms": []any{map[string]any{"name": hostileRoom}, map[string]any{"name": "Bleu"}},
+		"rooms":  []any{map[string]any{"name": hostileRoom}, map[string]any{"name": "Bleu"}},
 		"tracks": []any{map[string]any{"name": "Sécurité", "color": `red"><script>document.title='PWNED'</script>`}},
 		"meta": map[string]any{"room_colors": map[string]any{
 			hostileRoom: "red;background:url(https://evil.example/x)",

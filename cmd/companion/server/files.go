@@ -45,6 +45,9 @@ func newFileSet(layers ...fs.FS) (*fileSet, error) {
 				f.br, _ = fs.ReadFile(layer, p+".br")
 				f.gz, _ = fs.ReadFile(layer, p+".gz")
 			}
+			if f.br == nil && f.gz == nil && compressible(f.contentType) {
+				f.br, f.gz = compress(body)
+			}
 			s.byName["/"+p] = f
 			return nil
 		})
@@ -53,6 +56,17 @@ func newFileSet(layers ...fs.FS) (*fileSet, error) {
 		}
 	}
 	return s, nil
+}
+
+// compressible reports whether a type gains from compression (images in
+// PNG are compressed already).
+func compressible(contentType string) bool {
+	for _, t := range []string{"text/", "application/javascript", "application/json", "application/wasm", "application/manifest+json", "image/svg+xml"} {
+		if strings.HasPrefix(contentType, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func contentType(p string) string {

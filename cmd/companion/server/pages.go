@@ -36,8 +36,11 @@ var goAppFiles = map[string]bool{
 type pages struct {
 	goApp   http.Handler
 	version string
+	refresh func() // brings in live schedule updates, if any
+
 
 	mu      sync.Mutex
+	gen     uint64                   // the catalog generation cached
 	entries map[string]*list.Element // of *page
 	order   *list.List               // most recently used first
 	bytes   int
@@ -51,6 +54,7 @@ const (
 )
 
 type page struct {
+	gen  uint64
 	key  string
 	once sync.Once
 	body []byte // nil when it could not be rendered
@@ -77,7 +81,10 @@ func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		key = k
 	}
-	p := s.get(fmt.Sprintf("%d %s", catalog.Generation(), key))
+	if s.refresh != nil {
+		s.refresh()
+	}
+	p := s.get(catalog.Generation(), key)
 	p.once.Do(func() { s.render(p, key) })
 	if p.body == nil {
 		s.forget(p) // tried again by the next request
@@ -87,15 +94,20 @@ func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	serveBytes(w, r, p.ct, p.etag, p.body, p.br, p.gz)
 }
 
-// get returns the cache entry for key, making it if needed.
-func (s *pages) get(key string) *page {
+// get returns the cache entry for key, making it if needed. Pages of an
+// older catalog generation are all dropped: their schedule is gone.
+func (s *pages) get(gen uint64, key string) *page {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if gen != s.gen {
+		s.gen, s.entries, s.bytes = gen, map[string]*list.Element{}, 0
+		s.order.Init()
+	}
 	if el, ok := s.entries[key]; ok {
 		s.order.MoveToFront(el)
 		return el.Value.(*page)
 	}
-	p := &page{key: key}
+	p := &page{gen: gen, key: key}
 	s.entries[key] = s.order.PushFront(p)
 	for s.order.Len() > maxPages || s.bytes > maxPageBytes {
 		last := s.order.Back()
@@ -142,7 +154,9 @@ func (s *pages) render(p *page, key string) {
 	p.ct, p.body, p.etag = ct, body, `"`+hex.EncodeToString(sum[:8])+`"`
 	p.br, p.gz = compress(body)
 	s.mu.Lock()
-	s.bytes += len(p.body) + len(p.br) + len(p.gz)
+	if p.gen == s.gen {
+		s.bytes += len(p.body) + len(p.br) + len(p.gz)
+	}
 	s.mu.Unlock()
 }
 

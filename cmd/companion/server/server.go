@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"time"
 
 	"companion/app/catalog"
 	"companion/app/ui"
@@ -33,6 +34,11 @@ type Assets struct {
 	// ScheduleDir optionally holds newer schedules, <acronym>.json, served
 	// to the app as live updates of the embedded ones.
 	ScheduleDir string
+	// MaxScheduleBytes bounds a file there (DefaultMaxScheduleBytes if 0)
+	// and ScheduleRecheck is how often the directory is looked at (a
+	// second if 0).
+	MaxScheduleBytes int64
+	ScheduleRecheck  time.Duration
 
 	// Served are schedules served beside the app (too large to embed in
 	// it), besides those of data/served, which are always included.
@@ -92,12 +98,18 @@ func New(a Assets) (http.Handler, string, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", files))
-	mux.Handle(SchedulePath, newSchedules(a.ScheduleDir))
+	live := newSchedules(a.ScheduleDir, a.MaxScheduleBytes)
+	if a.ScheduleRecheck > 0 {
+		live.recheck = a.ScheduleRecheck
+	}
+	mux.Handle(SchedulePath, live)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok", version)
 	})
-	mux.Handle("/", newPages(h, version))
+	pages := newPages(h, version)
+	pages.refresh = live.refresh
+	mux.Handle("/", pages)
 	return guard(mux), version, nil
 }
 

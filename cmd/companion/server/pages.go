@@ -38,7 +38,6 @@ type pages struct {
 	version string
 	refresh func() // brings in live schedule updates, if any
 
-
 	mu      sync.Mutex
 	gen     uint64                   // the catalog generation cached
 	entries map[string]*list.Element // of *page

@@ -19,7 +19,7 @@ const ContentSecurityPolicy = "default-src 'self'; " +
 	"object-src 'none'; " +
 	"base-uri 'none'; " +
 	"form-action 'self'; " +
-	"frame-ancestors 'none'"
+	"frame-ancestors 'none'" // last: the page's <meta> copy leaves it out
 
 // securityHeaders are set on every response.
 var securityHeaders = map[string]string{

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"companion/app/catalog"
@@ -87,6 +88,9 @@ func New(a Assets) (http.Handler, string, error) {
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-status-bar-style" content="black-translucent">`,
 			`<meta name="color-scheme" content="light dark">`,
+			// The policy again in the page, for static hosts that set no
+			// headers (frame-ancestors only works as a header).
+			`<meta http-equiv="Content-Security-Policy" content="` + strings.TrimSuffix(ContentSecurityPolicy, "; frame-ancestors 'none'") + `">`,
 		},
 		CacheableResources:    cacheable(),
 		Version:               version,

@@ -2,15 +2,26 @@ package ui
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
+
+	"companion/app/catalog"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// pageParams are the query parameters a page's rendering depends on; the
-// server renders a page once per path and values of these.
-var pageParams = []string{paramConf, paramDay}
+// pageParams are the query parameters a page's rendering depends on, each
+// with what makes a value count (others render as if absent); the server
+// renders a page once per path and values of these, so that made-up
+// values cost no rendering.
+var pageParams = map[string]func(string) bool{
+	paramConf: func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
+	paramDay: func(v string) bool {
+		n, err := strconv.Atoi(v)
+		return err == nil && n >= 0 && n < 100
+	},
+}
 
 // PageKey reports whether u names a page of the app and, if so, the URL
 // its server rendering depends on: the path and the parameters pages read,
@@ -30,8 +41,8 @@ func PageKey(u *url.URL) (string, bool) {
 		return "", false
 	}
 	q := url.Values{}
-	for _, p := range pageParams {
-		if v := u.Query().Get(p); v != "" {
+	for p, valid := range pageParams {
+		if v := u.Query().Get(p); v != "" && valid(v) {
 			q.Set(p, v)
 		}
 	}

@@ -65,12 +65,31 @@ func setTitle(ctx app.Context, parts ...string) {
 	ctx.Page().SetTitle(strings.Join(parts, " – "))
 }
 
-func cleanTitle(s string) string {
-	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+func cleanTitle(s string) string { return shorten(oneLine(s), maxTitle) }
+
+// oneLine drops control characters and runs of spaces (keeping the
+// no-break spaces of French typography).
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' || unicode.IsControl(r)
 	}), " ")
-	if r := []rune(s); len(r) > maxTitle {
-		s = strings.TrimSpace(string(r[:maxTitle-1])) + "…"
+}
+
+// shorten cuts s to n runes, the last an ellipsis.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
+}
+
+// maxDescription bounds a page's description (link previews show two or
+// three lines).
+const maxDescription = 200
+
+// setDescription describes the page for link previews, as plain text.
+func setDescription(ctx app.Context, text string) {
+	if text = shorten(oneLine(text), maxDescription); text != "" {
+		ctx.Page().SetDescription(text)
+	}
 }

@@ -47,6 +47,7 @@ func (p *talkPage) load(ctx app.Context) {
 	}
 	if p.event != nil {
 		setTitle(ctx, p.event.Title, p.conf.Title)
+		setDescription(ctx, strings.Join(paragraphs(p.event.Subtitle+"\n\n"+p.event.Abstract), " "))
 	} else {
 		setTitle(ctx, "Not found", p.conf.Title)
 	}

@@ -36,6 +36,7 @@ var goAppFiles = map[string]bool{
 type pages struct {
 	goApp   http.Handler
 	version string
+	baseURL string // the site's public URL, without a trailing slash
 	refresh func() // brings in live schedule updates, if any
 
 	mu      sync.Mutex
@@ -147,7 +148,11 @@ func (s *pages) render(p *page, key string) {
 			log.Printf("rendering %s: %v", key, err)
 			return
 		}
+		body = fixHead(body, s.baseURL, key)
 		ct = "text/html; charset=utf-8"
+	}
+	if strings.HasPrefix(key, "/manifest.") {
+		body = fixManifest(body)
 	}
 	sum := sha256.Sum256(body)
 	p.ct, p.body, p.etag = ct, body, `"`+hex.EncodeToString(sum[:8])+`"`

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,11 @@ type Assets struct {
 	MaxScheduleBytes int64
 	ScheduleRecheck  time.Duration
 
+	// BaseURL is the site's public URL (https://companion.example.org):
+	// link previews (og:url, og:image) and canonical links need it, and
+	// are left out without it.
+	BaseURL string
+
 	// Served are schedules served beside the app (too large to embed in
 	// it), besides those of data/served, which are always included.
 	Served []data.File
@@ -51,6 +57,9 @@ var ErrNotBuilt = errors.New("the browser app is not built (no web/build/app.was
 
 // New returns the whole site's handler and the content version it serves.
 func New(a Assets) (http.Handler, string, error) {
+	if err := checkBaseURL(a.BaseURL); err != nil {
+		return nil, "", err
+	}
 	wasm, err := fs.Stat(a.Build, "app.wasm")
 	if err != nil {
 		return nil, "", ErrNotBuilt
@@ -112,6 +121,7 @@ func New(a Assets) (http.Handler, string, error) {
 		fmt.Fprintln(w, "ok", version)
 	})
 	pages := newPages(h, version)
+	pages.baseURL = strings.TrimSuffix(a.BaseURL, "/")
 	pages.refresh = live.refresh
 	mux.Handle("/", pages)
 	return guard(mux), version, nil
@@ -195,4 +205,16 @@ func (webPaths) Resolve(location string) string {
 		return "/"
 	}
 	return location
+}
+
+// checkBaseURL accepts an absolute http(s) URL with no query or fragment.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("base URL %q: want the site's public address, like https://companion.example.org", s)
+	}
+	return nil
 }

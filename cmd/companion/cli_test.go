@@ -40,7 +40,8 @@ func TestImportStdinStdout(t *testing.T) {
 	}
 }
 
-// check prints each problem with its place and fails on unusable files.
+// check prints each problem with its place and fails on unusable files; a
+// bad field in one event is a warning with its place, not a refusal.
 func TestCheckUnusable(t *testing.T) {
 	doc := string(fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json"))
 	doc = strings.Replace(doc, `"date": "2019-08-21T11:00:00+02:00"`, `"date": "Wednesday"`, 1)
@@ -50,7 +51,17 @@ func TestCheckUnusable(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"check", path}, nil, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stdout.String(), `event "Opening Ceremony"`) || !strings.Contains(stdout.String(), `field "date"`) || !strings.Contains(stdout.String(), "unusable") {
+	if code != 0 || !strings.Contains(stdout.String(), `warning: `) || !strings.Contains(stdout.String(), `event "Opening Ceremony"`) || !strings.Contains(stdout.String(), `field "date"`) || !strings.Contains(stdout.String(), "79 events") {
+		t.Errorf("one bad date: exit %d:\n%s", code, stdout.String())
+	}
+	// No acronym: nothing can name the conference.
+	doc = strings.Replace(doc, `"acronym": "Camp2019"`, `"acronym": ""`, 1)
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	code = run([]string{"check", path}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), `field "acronym"`) || !strings.Contains(stdout.String(), "unusable") {
 		t.Errorf("exit %d:\n%s", code, stdout.String())
 	}
 	// A file in another format is pointed at import.

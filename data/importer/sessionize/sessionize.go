@@ -187,7 +187,7 @@ func session(b *build.Builder, rep *build.Report, loc *time.Location, acronym st
 	date := start.In(loc).Format(time.DateOnly)
 	if added, err := b.Add(date, e); err != nil {
 		rep.Fail(path, place, "startsAt", err.Error())
-	} else if !added {
+	} else if added == build.Duplicate {
 		rep.Warn(path, place, "id", "listed twice: kept once")
 	}
 }

@@ -71,3 +71,25 @@ func TestCheckUnusable(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stdout.String())
 	}
 }
+
+// Bad fields cost their events warnings, each printed, and their count is
+// printed by field.
+func TestImportCountsWarnings(t *testing.T) {
+	doc := `<schedule><conference><acronym>test2025</acronym><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>
+<day index="1" date="2025-02-01"><room name="K.1.105">
+<event id="7"><start>25:99</start><duration>00:30</duration><title>Broken</title></event>
+<event id="8"><start>10:00</start><duration></duration><title>No length</title></event>
+<event id="9"><start>11:00</start><duration>00:30</duration><title>Fine</title><persons><person id="1"></person></persons></event>
+</room></day></schedule>`
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"import", "-"}, strings.NewReader(doc), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got := strings.Count(stderr.String(), "warning: "); got != 3 {
+		t.Errorf("%d warning lines, want 3:\n%s", got, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "stdin: 3 warnings (duration 1, persons 1, start 1)") || !strings.Contains(stderr.String(), "2 events") {
+		t.Errorf("no count of the warnings:\n%s", stderr.String())
+	}
+}

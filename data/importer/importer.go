@@ -6,6 +6,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -106,6 +107,11 @@ func Import(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(conf.Events) == 0 {
+		// Nothing to show: say why, with what each left-out event had.
+		problems := append([]schedule.Problem{{File: in.Name, Field: "events", Reason: "no event could be read: nothing to show"}}, conf.Warnings...)
+		return nil, &schedule.Error{Problems: problems}
+	}
 	out, err := export.JSON(conf)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", in.Name, err)
@@ -148,26 +154,66 @@ func read(format Format, in Input) (*schedule.Conference, error) {
 }
 
 // normalise reads a frab or pretalx schedule.json with the app's own
-// lenient loader; export then writes it in the strict shape.
+// lenient loader, the options applied as it reads (so -acronym rescues a
+// file without one, and -tz is the zone of the wall-clock times a file
+// writes without an offset); export then writes it in the strict shape.
+// Events that old frab identifies only by an id get a guid derived from
+// the conference and that id, as the schedule.xml importer derives them.
 func normalise(in Input) (*schedule.Conference, error) {
-	c, err := schedule.Parse(in.Name, string(in.Data))
+	loc, err := in.Options.Location()
 	if err != nil {
-		return nil, err
+		return nil, &schedule.Error{Problems: []schedule.Problem{{File: in.Name, Field: "time zone", Reason: err.Error()}}}
 	}
-	if in.Options.Acronym != "" {
-		c.Acronym = in.Options.Acronym
-	}
-	if in.Options.Title != "" {
-		c.Title = in.Options.Title
-	}
-	if in.Options.TimeZone != "" {
-		loc, err := in.Options.Location()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.Name, err)
+	doc := string(in.Data)
+	var repaired *schedule.Problem
+	if !json.Valid(in.Data) {
+		if fixed, n := escapeRawControls(doc); n > 0 && json.Valid([]byte(fixed)) {
+			doc = fixed
+			repaired = &schedule.Problem{File: in.Name, Field: "text",
+				Reason: fmt.Sprintf("%d line breaks or tabs written raw inside strings (frab's old template did): read as written", n)}
 		}
-		c.TimeZone, c.Location = in.Options.TimeZone, loc
 	}
-	return c, nil
+	c, err := schedule.ParseWith(in.Name, doc, schedule.Options{
+		Acronym:  in.Options.Acronym,
+		Title:    in.Options.Title,
+		Location: loc,
+		TimeZone: in.Options.TimeZone,
+		GUID: func(acronym, id string) string {
+			return export.GUID(export.FitAcronym(acronym), "event:"+id)
+		},
+	})
+	if err == nil && repaired != nil {
+		c.Warnings = append([]schedule.Problem{*repaired}, c.Warnings...)
+	}
+	return c, err
+}
+
+// escapeRawControls escapes the line breaks and tabs written raw inside
+// JSON strings, which no JSON reader accepts and frab's old HTML template
+// wrote in every multi-line abstract. It returns the text and how many it
+// escaped; the caller checks that the result is valid JSON.
+func escapeRawControls(doc string) (string, int) {
+	var b strings.Builder
+	n, in, esc := 0, false, false
+	for i := 0; i < len(doc); i++ {
+		c := doc[i]
+		switch {
+		case !in:
+			in = c == '"'
+		case esc:
+			esc = false
+		case c == '\\':
+			esc = true
+		case c == '"':
+			in = false
+		case c == '\n' || c == '\r' || c == '\t':
+			n++
+			b.WriteString(map[byte]string{'\n': `\n`, '\r': `\r`, '\t': `\t`}[c])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), n
 }
 
 // DefaultName suggests an output file name: the acronym, as data/ wants.

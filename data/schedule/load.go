@@ -154,10 +154,21 @@ func (l *loader) conference(doc string) *Conference {
 		l.fail(base, "", "conference", "missing: a schedule.json has schedule.conference")
 		return nil
 	}
+	// Old frab writes "days" twice: the count as a string, then the list.
+	var days gjson.Result
+	root.ForEach(func(k, v gjson.Result) bool {
+		if k.Str == "days" && v.IsArray() {
+			days = v
+			return false
+		}
+		return true
+	})
+	l.legacy = isLegacy(days)
+
 	c := &Conference{
 		Acronym:          firstNonEmpty(strings.TrimSpace(l.opt.Acronym), strings.TrimSpace(root.Get("acronym").String())),
-		Title:            firstNonEmpty(strings.TrimSpace(l.opt.Title), strings.TrimSpace(root.Get("title").String())),
-		Description:      strings.TrimSpace(root.Get("description").String()),
+		Title:            firstNonEmpty(strings.TrimSpace(l.opt.Title), l.text(root.Get("title").String())),
+		Description:      l.text(root.Get("description").String()),
 		URL:              strings.TrimSpace(root.Get("url").String()),
 		Version:          gjson.Get(doc, "schedule.version").String(),
 		TimeZone:         strings.TrimSpace(root.Get("time_zone_name").String()),
@@ -191,16 +202,6 @@ func (l *loader) conference(doc string) *Conference {
 		}
 	}
 
-	// Old frab writes "days" twice: the count as a string, then the list.
-	var days gjson.Result
-	root.ForEach(func(k, v gjson.Result) bool {
-		if k.Str == "days" && v.IsArray() {
-			days = v
-			return false
-		}
-		return true
-	})
-	l.legacy = isLegacy(days)
 
 	colors := root.Get("meta.room_colors")
 	root.Get("rooms").ForEach(func(_, r gjson.Result) bool {

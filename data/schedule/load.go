@@ -202,7 +202,6 @@ func (l *loader) conference(doc string) *Conference {
 		}
 	}
 
-
 	colors := root.Get("meta.room_colors")
 	root.Get("rooms").ForEach(func(_, r gjson.Result) bool {
 		name := r.Get("name").String()

@@ -40,6 +40,14 @@ func TestEveryFixture(t *testing.T) {
 				t.Fatal(err)
 			}
 			importertest.Check(t, tc.file, res.Conference, tc.want)
+			// Import → export → import is stable: the export imports to itself.
+			again, err := importer.Import(importer.Input{Name: "again.json", Data: res.JSON})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(again.JSON) != string(res.JSON) {
+				t.Errorf("importing the export writes something else")
+			}
 		})
 	}
 }

@@ -21,6 +21,8 @@ import (
 	"companion/data/importer/sessionize"
 	"companion/data/schedule"
 	"companion/data/validate"
+
+	"github.com/tidwall/gjson"
 )
 
 // Format names an input format.
@@ -71,7 +73,65 @@ func Detect(name string, data []byte) (Format, error) {
 	case bytes.HasPrefix(trimmed, []byte("{")) && bytes.Contains(head, []byte(`"schedule"`)):
 		return ScheduleJSON, nil
 	}
-	return "", fmt.Errorf("%s: not a format the companion reads (%s); name it with -format if it is one", name, joinFormats())
+	return "", unknownFormat(name, data)
+}
+
+// Guide lists the formats import reads and how to get each from the tool
+// that publishes it.
+const Guide = `companion import reads:
+  schedule-json  frab, pretalx or c3voc schedule.json: from pretalx, https://PRETALX/EVENT/schedule/export/schedule.json;
+                 from frab, https://FRAB/en/CONFERENCE/public/schedule.json
+  schedule-xml   Pentabarf, FOSDEM, frab or c3voc schedule.xml: from FOSDEM, https://fosdem.org/YEAR/schedule/xml;
+                 from pretalx, https://PRETALX/EVENT/schedule/export/schedule.xml
+  sessionize     a Sessionize API view with times, in JSON ("All", "GridSmart" or "Sessions"): in Sessionize,
+                 API / Embed → create an endpoint (format JSON), then https://sessionize.com/api/v2/ID/view/All
+  sessions-csv   a sessions CSV with a header "id,title,…,start_time,…" (and -speakers FILE, its speakers CSV)
+  sched          a sched.com session list in JSON: objects with "url", "title" and "eventDate"
+Name the format with -format when it is one of these but not recognised.`
+
+// unknownFormat explains that a document is in no format import reads:
+// what it looks like, what import reads, and how to get one.
+func unknownFormat(name string, data []byte) error {
+	return fmt.Errorf("%s: not a format the companion reads: %s\n%s", name, shape(data), Guide)
+}
+
+// shape says what a document looks like, for the person who handed it in:
+// "JSON: an object with the keys talks, speakers".
+func shape(data []byte) string {
+	data = bytes.TrimLeft(data, "\ufeff \t\r\n")
+	if !gjson.ValidBytes(data) {
+		if len(data) > 0 && (data[0] == '{' || data[0] == '[') {
+			return build.SyntaxReason(data)
+		}
+		return "not JSON, XML with a <schedule> root, or a sessions CSV"
+	}
+	keys := func(v gjson.Result) string {
+		var k []string
+		v.ForEach(func(key, _ gjson.Result) bool {
+			k = append(k, key.String())
+			return len(k) < 10
+		})
+		if len(k) == 0 {
+			return "no keys"
+		}
+		return "the keys " + strings.Join(k, ", ")
+	}
+	root := gjson.ParseBytes(data)
+	switch {
+	case root.IsObject():
+		if sch := root.Get("schedule"); sch.IsObject() && !sch.Get("conference").IsObject() {
+			return "JSON with a \"schedule\" object but no \"schedule.conference\" (it has " + keys(sch) + ")"
+		}
+		return "JSON: an object with " + keys(root)
+	case root.IsArray():
+		n := len(root.Array())
+		first := root.Get("0")
+		if first.IsObject() {
+			return fmt.Sprintf("JSON: a list of %d objects, the first with %s", n, keys(first))
+		}
+		return fmt.Sprintf("JSON: a list of %d values", n)
+	}
+	return "JSON, but a single value"
 }
 
 func joinFormats() string {
@@ -102,6 +162,9 @@ func Import(in Input) (*Result, error) {
 			return nil, err
 		}
 		format = f
+	}
+	if format == ScheduleJSON && !gjson.GetBytes(in.Data, "schedule.conference").IsObject() && gjson.ValidBytes(in.Data) {
+		return nil, unknownFormat(in.Name, in.Data)
 	}
 	conf, err := read(format, in)
 	if err != nil {

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"strings"
 	"testing"
 
 	"companion/data/fixtures"
@@ -52,12 +53,31 @@ func TestEveryFixture(t *testing.T) {
 	}
 }
 
+// A file in no known format: the error says what it looks like, lists
+// every format import reads, and how to get one — not only the first
+// field it lacks.
 func TestUnknownFormat(t *testing.T) {
-	_, err := importer.Import(importer.Input{Name: "notes.txt", Data: []byte("hello")})
-	if err == nil || err.Error() == "" {
-		t.Fatal("plain text imported")
+	for _, tc := range []struct{ name, doc, looks string }{
+		{"notes.txt", "hello", "not JSON"},
+		{"talks.json", `{"talks":[{"name":"A talk","at":"10:00"}],"speakers":[]}`, "an object with the keys talks, speakers"},
+		{"list.json", `[{"name":"A talk","at":"10:00"}]`, "a list of 1 objects, the first with the keys name, at"},
+		{"half.json", `{"schedule":{"version":"1","events":[]}}`, `no "schedule.conference" (it has the keys version, events)`},
+	} {
+		_, err := importer.Import(importer.Input{Name: tc.name, Data: []byte(tc.doc)})
+		if err == nil {
+			t.Errorf("%s imported", tc.name)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, tc.name) || !strings.Contains(msg, tc.looks) || !strings.Contains(msg, "/schedule/export/schedule.json") {
+			t.Errorf("%s: %s", tc.name, msg)
+		}
+		for _, f := range importer.Formats() {
+			if !strings.Contains(msg, string(f)) {
+				t.Errorf("%s: the error does not name %s:\n%s", tc.name, f, msg)
+			}
+		}
 	}
-	t.Log(err)
 }
 
 // The app's loader on a FOSDEM-size schedule (943 events): what a phone

@@ -40,7 +40,8 @@ func TestImportStdinStdout(t *testing.T) {
 	}
 }
 
-// check prints each problem with its place and fails on unusable files.
+// check prints each problem with its place and fails on unusable files; a
+// bad field in one event is a warning with its place, not a refusal.
 func TestCheckUnusable(t *testing.T) {
 	doc := string(fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json"))
 	doc = strings.Replace(doc, `"date": "2019-08-21T11:00:00+02:00"`, `"date": "Wednesday"`, 1)
@@ -50,7 +51,17 @@ func TestCheckUnusable(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"check", path}, nil, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stdout.String(), `event "Opening Ceremony"`) || !strings.Contains(stdout.String(), `field "date"`) || !strings.Contains(stdout.String(), "unusable") {
+	if code != 0 || !strings.Contains(stdout.String(), `warning: `) || !strings.Contains(stdout.String(), `event "Opening Ceremony"`) || !strings.Contains(stdout.String(), `field "date"`) || !strings.Contains(stdout.String(), "79 events") {
+		t.Errorf("one bad date: exit %d:\n%s", code, stdout.String())
+	}
+	// No acronym: nothing can name the conference.
+	doc = strings.Replace(doc, `"acronym": "Camp2019"`, `"acronym": ""`, 1)
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	code = run([]string{"check", path}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), `field "acronym"`) || !strings.Contains(stdout.String(), "unusable") {
 		t.Errorf("exit %d:\n%s", code, stdout.String())
 	}
 	// A file in another format is pointed at import.
@@ -58,5 +69,27 @@ func TestCheckUnusable(t *testing.T) {
 	code = run([]string{"check", filepath.Join(fixtures.Dir(t), "fosdem-2025.pentabarf-schedule.xml")}, nil, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stdout.String(), "companion import") {
 		t.Errorf("exit %d: %s", code, stdout.String())
+	}
+}
+
+// Bad fields cost their events warnings, each printed, and their count is
+// printed by field.
+func TestImportCountsWarnings(t *testing.T) {
+	doc := `<schedule><conference><acronym>test2025</acronym><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>
+<day index="1" date="2025-02-01"><room name="K.1.105">
+<event id="7"><start>25:99</start><duration>00:30</duration><title>Broken</title></event>
+<event id="8"><start>10:00</start><duration></duration><title>No length</title></event>
+<event id="9"><start>11:00</start><duration>00:30</duration><title>Fine</title><persons><person id="1"></person></persons></event>
+</room></day></schedule>`
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"import", "-"}, strings.NewReader(doc), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got := strings.Count(stderr.String(), "warning: "); got != 3 {
+		t.Errorf("%d warning lines, want 3:\n%s", got, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "stdin: 3 warnings (duration 1, persons 1, start 1)") || !strings.Contains(stderr.String(), "2 events") {
+		t.Errorf("no count of the warnings:\n%s", stderr.String())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"companion/data/importer"
@@ -63,6 +64,9 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(stderr, "%s: %s\n", in.Name, warningCount(res.Warnings))
+	}
 	if *out == "-" {
 		_, err = stdout.Write(res.JSON)
 	} else {
@@ -74,6 +78,42 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "%s (%s): %s\n", in.Name, res.Format, summary(res.Conference))
 	return 0
+}
+
+// warningCount says how many warnings there are, by field: "3 warnings
+// (duration 2, persons 1)", so that what was estimated or left out is
+// counted even when the lines scroll by.
+func warningCount(ws []schedule.Problem) string {
+	by := map[string]int{}
+	for _, w := range ws {
+		f := w.Field
+		if f == "" {
+			f = "other"
+		}
+		by[f]++
+	}
+	fields := make([]string, 0, len(by))
+	for f := range by {
+		fields = append(fields, f)
+	}
+	sort.Slice(fields, func(i, j int) bool {
+		if by[fields[i]] != by[fields[j]] {
+			return by[fields[i]] > by[fields[j]]
+		}
+		return fields[i] < fields[j]
+	})
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = fmt.Sprintf("%s %d", f, by[f])
+	}
+	return fmt.Sprintf("%d %s (%s)", len(ws), plural(len(ws), "warning", "warnings"), strings.Join(parts, ", "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func formatList() string {

@@ -48,7 +48,7 @@ func JSON(c *schedule.Conference) ([]byte, error) {
 	if len(c.Days) == 0 {
 		return nil, fmt.Errorf("export: %s has no days", c.Acronym)
 	}
-	w := writer{c: c, loc: c.Location, slugs: map[string]bool{}, ids: map[int]bool{}}
+	w := writer{c: c, loc: c.Location, slugs: map[string]bool{}, ids: map[int]bool{}, sourceSlugs: map[string]string{}}
 	if w.loc == nil {
 		w.loc = time.UTC
 	}
@@ -72,6 +72,11 @@ type writer struct {
 	slugs map[string]bool
 	ids   map[int]bool
 	next  int
+
+	// sourceSlugs keeps, by guid, the slugs the format's pattern cannot
+	// hold ("…-is-nixos-", "Camp2019-…"), so that the loader gives the
+	// event back its source's slug and links made from it keep working.
+	sourceSlugs map[string]string
 }
 
 func (w *writer) document() (*document, error) {
@@ -85,7 +90,7 @@ func (w *writer) document() (*document, error) {
 		Start:            c.Start,
 		End:              c.End,
 		DaysCount:        len(c.Days),
-		TimeslotDuration: "00:05",
+		TimeslotDuration: firstNonEmpty(strings.TrimSpace(c.TimeslotDuration), "00:05"),
 	}
 	if conf.Start == "" {
 		conf.Start = c.Days[0].Date
@@ -109,8 +114,9 @@ func (w *writer) document() (*document, error) {
 			colors[r.Name] = r.Color
 		}
 	}
+	meta := map[string]any{}
 	if len(colors) > 0 {
-		conf.Meta = map[string]any{"room_colors": colors}
+		meta["room_colors"] = colors
 	}
 	trackSlugs := map[string]bool{}
 	for _, t := range c.Tracks {
@@ -190,6 +196,12 @@ func (w *writer) document() (*document, error) {
 		})
 		conf.Days = append(conf.Days, day)
 	}
+	if len(w.sourceSlugs) > 0 {
+		meta["source_slugs"] = w.sourceSlugs
+	}
+	if len(meta) > 0 {
+		conf.Meta = meta
+	}
 	version := c.Version
 	if version == "" {
 		version = "1"
@@ -221,6 +233,15 @@ func (w *writer) event(e *schedule.Event) event {
 		Description: nullable(e.Details),
 		Persons:     []person{},
 		Links:       []reference{},
+
+		RecordingLicense: e.RecordingLicense,
+		DoNotRecord:      e.DoNotRecord,
+		DoNotStream:      e.DoNotStream,
+		FeedbackURL:      uriOrEmpty(e.FeedbackURL),
+		OriginURL:        uriOrEmpty(e.OriginURL),
+	}
+	if given := strings.TrimSpace(e.Slug); given != ev.Slug && given != guid && FitSlug(given) == ev.Slug {
+		w.sourceSlugs[guid] = given
 	}
 	if codePattern.MatchString(e.Code) {
 		ev.Code = e.Code
@@ -409,12 +430,16 @@ func duration(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
+// uriOrEmpty is s as written when it is an absolute URL (never
+// re-encoded: the importers and the loader already made links absolute,
+// see schedule.LinkURL), else "".
 func uriOrEmpty(s string) string {
-	u, err := url.Parse(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
 	if err != nil || u.Scheme == "" {
 		return ""
 	}
-	return u.String()
+	return s
 }
 
 func nullable(s string) *string {

@@ -103,25 +103,32 @@ func marshal(v any) ([]byte, error) {
 }
 
 type event struct {
-	GUID        string      `json:"guid"`
-	Code        string      `json:"code,omitempty"`
-	ID          int         `json:"id"`
-	Date        string      `json:"date"`
-	Start       string      `json:"start"`
-	End         string      `json:"end"`
-	Duration    string      `json:"duration"`
-	Room        string      `json:"room"`
-	Slug        string      `json:"slug"`
-	URL         string      `json:"url"`
-	Title       string      `json:"title"`
-	Subtitle    string      `json:"subtitle"`
-	Track       *string     `json:"track"`
-	Type        string      `json:"type"`
-	Language    *string     `json:"language"`
-	Abstract    string      `json:"abstract"`
-	Description *string     `json:"description"`
+	GUID        string  `json:"guid"`
+	Code        string  `json:"code,omitempty"`
+	ID          int     `json:"id"`
+	Date        string  `json:"date"`
+	Start       string  `json:"start"`
+	End         string  `json:"end"`
+	Duration    string  `json:"duration"`
+	Room        string  `json:"room"`
+	Slug        string  `json:"slug"`
+	URL         string  `json:"url"`
+	Title       string  `json:"title"`
+	Subtitle    string  `json:"subtitle"`
+	Track       *string `json:"track"`
+	Type        string  `json:"type"`
+	Language    *string `json:"language"`
+	Abstract    string  `json:"abstract"`
+	Description *string `json:"description"`
+
+	RecordingLicense string `json:"recording_license,omitempty"`
+	DoNotRecord      bool   `json:"do_not_record,omitempty"`
+	DoNotStream      bool   `json:"do_not_stream,omitempty"`
+
 	Persons     []person    `json:"persons"`
 	Links       []reference `json:"links"`
+	FeedbackURL string      `json:"feedback_url,omitempty"`
+	OriginURL   string      `json:"origin_url,omitempty"`
 	Attachments []reference `json:"attachments,omitempty"`
 }
 

@@ -6,6 +6,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,6 +21,8 @@ import (
 	"companion/data/importer/sessionize"
 	"companion/data/schedule"
 	"companion/data/validate"
+
+	"github.com/tidwall/gjson"
 )
 
 // Format names an input format.
@@ -70,7 +73,65 @@ func Detect(name string, data []byte) (Format, error) {
 	case bytes.HasPrefix(trimmed, []byte("{")) && bytes.Contains(head, []byte(`"schedule"`)):
 		return ScheduleJSON, nil
 	}
-	return "", fmt.Errorf("%s: not a format the companion reads (%s); name it with -format if it is one", name, joinFormats())
+	return "", unknownFormat(name, data)
+}
+
+// Guide lists the formats import reads and how to get each from the tool
+// that publishes it.
+const Guide = `companion import reads:
+  schedule-json  frab, pretalx or c3voc schedule.json: from pretalx, https://PRETALX/EVENT/schedule/export/schedule.json;
+                 from frab, https://FRAB/en/CONFERENCE/public/schedule.json
+  schedule-xml   Pentabarf, FOSDEM, frab or c3voc schedule.xml: from FOSDEM, https://fosdem.org/YEAR/schedule/xml;
+                 from pretalx, https://PRETALX/EVENT/schedule/export/schedule.xml
+  sessionize     a Sessionize API view with times, in JSON ("All", "GridSmart" or "Sessions"): in Sessionize,
+                 API / Embed → create an endpoint (format JSON), then https://sessionize.com/api/v2/ID/view/All
+  sessions-csv   a sessions CSV with a header "id,title,…,start_time,…" (and -speakers FILE, its speakers CSV)
+  sched          a sched.com session list in JSON: objects with "url", "title" and "eventDate"
+Name the format with -format when it is one of these but not recognised.`
+
+// unknownFormat explains that a document is in no format import reads:
+// what it looks like, what import reads, and how to get one.
+func unknownFormat(name string, data []byte) error {
+	return fmt.Errorf("%s: not a format the companion reads: %s\n%s", name, shape(data), Guide)
+}
+
+// shape says what a document looks like, for the person who handed it in:
+// "JSON: an object with the keys talks, speakers".
+func shape(data []byte) string {
+	data = bytes.TrimLeft(data, "\ufeff \t\r\n")
+	if !gjson.ValidBytes(data) {
+		if len(data) > 0 && (data[0] == '{' || data[0] == '[') {
+			return build.SyntaxReason(data)
+		}
+		return "not JSON, XML with a <schedule> root, or a sessions CSV"
+	}
+	keys := func(v gjson.Result) string {
+		var k []string
+		v.ForEach(func(key, _ gjson.Result) bool {
+			k = append(k, key.String())
+			return len(k) < 10
+		})
+		if len(k) == 0 {
+			return "no keys"
+		}
+		return "the keys " + strings.Join(k, ", ")
+	}
+	root := gjson.ParseBytes(data)
+	switch {
+	case root.IsObject():
+		if sch := root.Get("schedule"); sch.IsObject() && !sch.Get("conference").IsObject() {
+			return "JSON with a \"schedule\" object but no \"schedule.conference\" (it has " + keys(sch) + ")"
+		}
+		return "JSON: an object with " + keys(root)
+	case root.IsArray():
+		n := len(root.Array())
+		first := root.Get("0")
+		if first.IsObject() {
+			return fmt.Sprintf("JSON: a list of %d objects, the first with %s", n, keys(first))
+		}
+		return fmt.Sprintf("JSON: a list of %d values", n)
+	}
+	return "JSON, but a single value"
 }
 
 func joinFormats() string {
@@ -102,9 +163,17 @@ func Import(in Input) (*Result, error) {
 		}
 		format = f
 	}
+	if format == ScheduleJSON && !gjson.GetBytes(in.Data, "schedule.conference").IsObject() && gjson.ValidBytes(in.Data) {
+		return nil, unknownFormat(in.Name, in.Data)
+	}
 	conf, err := read(format, in)
 	if err != nil {
 		return nil, err
+	}
+	if len(conf.Events) == 0 {
+		// Nothing to show: say why, with what each left-out event had.
+		problems := append([]schedule.Problem{{File: in.Name, Field: "events", Reason: "no event could be read: nothing to show"}}, conf.Warnings...)
+		return nil, &schedule.Error{Problems: problems}
 	}
 	out, err := export.JSON(conf)
 	if err != nil {
@@ -148,26 +217,66 @@ func read(format Format, in Input) (*schedule.Conference, error) {
 }
 
 // normalise reads a frab or pretalx schedule.json with the app's own
-// lenient loader; export then writes it in the strict shape.
+// lenient loader, the options applied as it reads (so -acronym rescues a
+// file without one, and -tz is the zone of the wall-clock times a file
+// writes without an offset); export then writes it in the strict shape.
+// Events that old frab identifies only by an id get a guid derived from
+// the conference and that id, as the schedule.xml importer derives them.
 func normalise(in Input) (*schedule.Conference, error) {
-	c, err := schedule.Parse(in.Name, string(in.Data))
+	loc, err := in.Options.Location()
 	if err != nil {
-		return nil, err
+		return nil, &schedule.Error{Problems: []schedule.Problem{{File: in.Name, Field: "time zone", Reason: err.Error()}}}
 	}
-	if in.Options.Acronym != "" {
-		c.Acronym = in.Options.Acronym
-	}
-	if in.Options.Title != "" {
-		c.Title = in.Options.Title
-	}
-	if in.Options.TimeZone != "" {
-		loc, err := in.Options.Location()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.Name, err)
+	doc := string(in.Data)
+	var repaired *schedule.Problem
+	if !json.Valid(in.Data) {
+		if fixed, n := escapeRawControls(doc); n > 0 && json.Valid([]byte(fixed)) {
+			doc = fixed
+			repaired = &schedule.Problem{File: in.Name, Field: "text",
+				Reason: fmt.Sprintf("%d line breaks or tabs written raw inside strings (frab's old template did): read as written", n)}
 		}
-		c.TimeZone, c.Location = in.Options.TimeZone, loc
 	}
-	return c, nil
+	c, err := schedule.ParseWith(in.Name, doc, schedule.Options{
+		Acronym:  in.Options.Acronym,
+		Title:    in.Options.Title,
+		Location: loc,
+		TimeZone: in.Options.TimeZone,
+		GUID: func(acronym, id string) string {
+			return export.GUID(export.FitAcronym(acronym), "event:"+id)
+		},
+	})
+	if err == nil && repaired != nil {
+		c.Warnings = append([]schedule.Problem{*repaired}, c.Warnings...)
+	}
+	return c, err
+}
+
+// escapeRawControls escapes the line breaks and tabs written raw inside
+// JSON strings, which no JSON reader accepts and frab's old HTML template
+// wrote in every multi-line abstract. It returns the text and how many it
+// escaped; the caller checks that the result is valid JSON.
+func escapeRawControls(doc string) (string, int) {
+	var b strings.Builder
+	n, in, esc := 0, false, false
+	for i := 0; i < len(doc); i++ {
+		c := doc[i]
+		switch {
+		case !in:
+			in = c == '"'
+		case esc:
+			esc = false
+		case c == '\\':
+			esc = true
+		case c == '"':
+			in = false
+		case c == '\n' || c == '\r' || c == '\t':
+			n++
+			b.WriteString(map[byte]string{'\n': `\n`, '\r': `\r`, '\t': `\t`}[c])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), n
 }
 
 // DefaultName suggests an output file name: the acronym, as data/ wants.

@@ -25,7 +25,7 @@ type fixture struct {
 // without a licence are in shared_test.go (make test-shared).
 func TestEveryFixture(t *testing.T) {
 	testFixtures(t, []fixture{
-		{"fosdem-2025.pentabarf-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992}},
+		{"fosdem-2025.pentabarf-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 994}}, // 992 person ids, one of them three people
 		{"ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 4, Rooms: 14, Events: 215, Persons: 263}},
 		{"cccamp2019-excerpt.frab-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 5, Rooms: 2, Events: 79, Persons: 90}},
 		{"rc3-2020-channels.pretalx-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 4, Rooms: 5, Events: 48, Persons: 56}},
@@ -48,6 +48,14 @@ func testFixtures(t *testing.T, fixtures []fixture) {
 				t.Fatal(err)
 			}
 			importertest.Check(t, tc.file, res.Conference, tc.want)
+			// Import → export → import is stable: the export imports to itself.
+			again, err := importer.Import(importer.Input{Name: "again.json", Data: res.JSON})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(again.JSON) != string(res.JSON) {
+				t.Errorf("importing the export writes something else")
+			}
 		})
 	}
 }
@@ -74,12 +82,31 @@ func TestEverySample(t *testing.T) {
 	})
 }
 
+// A file in no known format: the error says what it looks like, lists
+// every format import reads, and how to get one — not only the first
+// field it lacks.
 func TestUnknownFormat(t *testing.T) {
-	_, err := importer.Import(importer.Input{Name: "notes.txt", Data: []byte("hello")})
-	if err == nil || err.Error() == "" {
-		t.Fatal("plain text imported")
+	for _, tc := range []struct{ name, doc, looks string }{
+		{"notes.txt", "hello", "not JSON"},
+		{"talks.json", `{"talks":[{"name":"A talk","at":"10:00"}],"speakers":[]}`, "an object with the keys talks, speakers"},
+		{"list.json", `[{"name":"A talk","at":"10:00"}]`, "a list of 1 objects, the first with the keys name, at"},
+		{"half.json", `{"schedule":{"version":"1","events":[]}}`, `no "schedule.conference" (it has the keys version, events)`},
+	} {
+		_, err := importer.Import(importer.Input{Name: tc.name, Data: []byte(tc.doc)})
+		if err == nil {
+			t.Errorf("%s imported", tc.name)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, tc.name) || !strings.Contains(msg, tc.looks) || !strings.Contains(msg, "/schedule/export/schedule.json") {
+			t.Errorf("%s: %s", tc.name, msg)
+		}
+		for _, f := range importer.Formats() {
+			if !strings.Contains(msg, string(f)) {
+				t.Errorf("%s: the error does not name %s:\n%s", tc.name, f, msg)
+			}
+		}
 	}
-	t.Log(err)
 }
 
 // The app's loader on a FOSDEM-size schedule (943 events): what a phone

@@ -1,7 +1,6 @@
 package schedule_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -106,8 +105,9 @@ func TestNonUniqueIDs(t *testing.T) {
 	}
 }
 
-// Bad data: every problem names the file, the event, the field and why.
-func TestProblemsNameEventFieldReason(t *testing.T) {
+// One bad field costs its event a warning (or a default, said), never the
+// file; every warning names the file, the event, the field and why.
+func TestOneBadFieldCostsOneEvent(t *testing.T) {
 	doc := string(fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json"))
 	// The duration of the second event, the date of the first.
 	at := strings.Index(doc, "97576344-49ba-4fd0-a2e5-9af7923fbffb")
@@ -116,21 +116,40 @@ func TestProblemsNameEventFieldReason(t *testing.T) {
 	j := strings.Index(rest[i+13:], `"`)
 	bad := doc[:at] + rest[:i] + `"duration": "half an hour"` + rest[i+13+j+1:]
 	bad = strings.Replace(bad, `"date": "2019-08-21T11:00:00+02:00"`, `"date": "Wednesday"`, 1)
-	_, err := schedule.Parse("camp.json", bad)
-	var se *schedule.Error
-	if !errors.As(err, &se) || len(se.Problems) != 2 {
-		t.Fatalf("want two problems, got %v", err)
+	c, err := schedule.Parse("camp.json", bad)
+	if err != nil {
+		t.Fatalf("one bad date and one bad duration refuse the file: %v", err)
 	}
-	for _, p := range se.Problems {
-		s := p.String()
-		if p.File != "camp.json" || !strings.Contains(p.Place, "event \"") || !strings.Contains(p.Place, "day ") || p.Field == "" || p.Reason == "" {
-			t.Errorf("problem lacks a place, field or reason: %s", s)
+	// The bad date falls back on the event's "start" under its day's date;
+	// the bad duration is estimated.
+	opening := c.EventBySlug("Camp2019-10386-opening_ceremony")
+	if opening == nil || c.Local(opening.Start).Format("2006-01-02 15:04") != "2019-08-21 11:00" {
+		t.Errorf("the event with a bad date: %+v", opening)
+	}
+	second := c.Event("97576344-49ba-4fd0-a2e5-9af7923fbffb")
+	if second == nil || second.Duration() <= 0 || second.Duration() > schedule.DefaultLength {
+		t.Fatalf("the event with a bad duration: %+v", second)
+	}
+	if len(c.Events) != 79 {
+		t.Errorf("%d events, want all 79", len(c.Events))
+	}
+	fields := map[string]bool{}
+	for _, p := range c.Warnings {
+		if p.File != "camp.json" || !strings.Contains(p.Place, "event \"") || !strings.Contains(p.Place, "day ") || p.Reason == "" {
+			t.Errorf("warning lacks a place or reason: %s", p)
 		}
-		t.Log(s)
+		fields[p.Field] = true
+		t.Log(p)
 	}
-	fields := se.Problems[0].Field + "," + se.Problems[1].Field
-	if !strings.Contains(fields, "duration") || !strings.Contains(fields, "date") {
-		t.Errorf("fields %s", fields)
+	if !fields["duration"] || !fields["date"] {
+		t.Errorf("warnings for %v, want date and duration", fields)
+	}
+
+	// A date and no start to fall back on: that event is left out, alone.
+	noStart := strings.Replace(bad, `"start": "11:00"`, `"start": "eleven"`, 1)
+	c, err = schedule.Parse("camp.json", noStart)
+	if err != nil || len(c.Events) != 78 || c.EventBySlug("Camp2019-10386-opening_ceremony") != nil {
+		t.Errorf("an event with no usable time: %v, %d events", err, len(c.Events))
 	}
 
 	_, err = schedule.Parse("broken.json", doc[:2000])

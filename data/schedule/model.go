@@ -18,6 +18,10 @@ type Conference struct {
 	URL         string
 	Version     string // schedule.version: the publisher's revision label
 
+	// TimeslotDuration is the grid step the publisher chose ("00:10"), as
+	// written; "" when the source gives none.
+	TimeslotDuration string
+
 	// TimeZone is the IANA name the data gives (e.g. "Europe/Paris").
 	// Location is that zone when this platform knows it, else a fixed zone
 	// with the offset most events are written in: the browser build carries
@@ -87,6 +91,16 @@ type Event struct {
 	Abstract string
 	Details  string // the "description" field: the long text
 	URL      string
+
+	// FeedbackURL is where attendees rate the talk (pretalx, frab);
+	// OriginURL its page in the system it came from.
+	FeedbackURL string
+	OriginURL   string
+	// DoNotRecord is set when the speakers opted out of recording (then
+	// there will be no replay); DoNotStream when the talk is not streamed.
+	DoNotRecord      bool
+	DoNotStream      bool
+	RecordingLicense string
 
 	// Rooms lists where the event is shown: one room, or several for a
 	// plenary simulcast to several rooms.
@@ -177,15 +191,19 @@ func (p Person) Key() string {
 func (c *Conference) Event(key string) *Event { return c.byKey[key] }
 
 // EventBySlug returns the event at that slug, or nil. A slug is also
-// found in another case: a re-import lower-cases slugs, and links people
-// saved must keep working.
+// found in another case and without the dashes at its ends: links people
+// saved must keep working whether they were made from the source's slug
+// ("…-is-nixos-", "Camp2019-…") or from the one the format allows.
 func (c *Conference) EventBySlug(slug string) *Event {
 	if e := c.bySlug[slug]; e != nil {
 		return e
 	}
-	want := strings.ToLower(slug)
+	want := strings.ToLower(trimSlug(slug))
+	if want == "" {
+		return nil
+	}
 	for s, e := range c.bySlug {
-		if strings.ToLower(s) == want {
+		if strings.ToLower(trimSlug(s)) == want {
 			return e
 		}
 	}

@@ -6,6 +6,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -18,7 +19,17 @@ type Builder struct {
 	days  map[string]int // date → index in c.Days
 	rooms map[string]int // name → index in c.Rooms
 	keys  map[string]bool
+	byKey map[string]*schedule.Event
 }
+
+// Outcome is what Add did with an event.
+type Outcome int
+
+const (
+	Added     Outcome = iota // a new event
+	OtherRoom                // the same event under another room: now shown in both
+	Duplicate                // its key is another event's: left out
+)
 
 // New starts a conference. loc is the conference's zone: event times are
 // shown in it, and dates without an offset are read in it.
@@ -35,6 +46,7 @@ func New(acronym, title string, loc *time.Location) *Builder {
 		days:  map[string]int{},
 		rooms: map[string]int{},
 		keys:  map[string]bool{},
+		byKey: map[string]*schedule.Event{},
 	}
 }
 
@@ -80,23 +92,36 @@ func (b *Builder) Day(date string, start, end time.Time) (int, error) {
 }
 
 // Add adds an event on the day of that date (declared if need be); its
-// rooms are declared if need be. It reports whether the event's key was
-// already used, in which case the event is not added.
-func (b *Builder) Add(date string, e *schedule.Event) (added bool, err error) {
+// rooms are declared if need be. An event whose key was already used is
+// not added: when the one added before has the same title and start, it is
+// the same event listed under another room too (a plenary, as the README's
+// convention says), and that room is added to its rooms (OtherRoom); else
+// it is a Duplicate.
+func (b *Builder) Add(date string, e *schedule.Event) (Outcome, error) {
 	if b.keys[e.Key()] {
-		return false, nil
+		if prev := b.byKey[e.Key()]; prev != nil && prev.Title == e.Title && prev.Start.Equal(e.Start) {
+			for _, r := range e.Rooms {
+				if !slices.Contains(prev.Rooms, r) {
+					prev.Rooms = append(prev.Rooms, r)
+					b.Room(schedule.Room{Name: r})
+				}
+			}
+			return OtherRoom, nil
+		}
+		return Duplicate, nil
 	}
 	i, err := b.Day(date, time.Time{}, time.Time{})
 	if err != nil {
-		return false, err
+		return Duplicate, err
 	}
 	e.Day = i
 	for _, r := range e.Rooms {
 		b.Room(schedule.Room{Name: r})
 	}
 	b.keys[e.Key()] = true
+	b.byKey[e.Key()] = e
 	b.c.Events = append(b.c.Events, e)
-	return true, nil
+	return Added, nil
 }
 
 // Finish sorts days by date, renumbers them from 1, sorts events by start

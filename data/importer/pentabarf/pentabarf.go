@@ -65,7 +65,7 @@ type importer struct {
 	build.Report
 	doc     *xmlSchedule
 	loc     *time.Location
-	base    *url.URL
+	base    string // for relative links: base_url, else the conference's url
 	acronym string
 }
 
@@ -86,14 +86,18 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 		loc = time.UTC // the import fails, but the rest is still checked: time.Date panics on nil
 	}
 	im.loc = loc
-	if b, err := url.Parse(firstNonEmpty(conf.BaseURL, conf.URL)); err == nil && b.IsAbs() {
-		im.base = b
+	for _, b := range []string{conf.BaseURL, conf.URL} {
+		if u, err := url.Parse(strings.TrimSpace(b)); err == nil && u.IsAbs() && u.Host != "" {
+			im.base = strings.TrimSpace(b)
+			break
+		}
 	}
 
 	b := build.New(im.acronym, title, loc)
 	c := b.Conference()
 	c.Version = strings.TrimSpace(doc.Version)
-	c.URL = strings.TrimSpace(firstNonEmpty(conf.URL, conf.BaseURL))
+	c.URL = schedule.LinkURL(firstNonEmpty(conf.URL, conf.BaseURL), "")
+	c.TimeslotDuration = strings.TrimSpace(conf.TimeslotDuration)
 	c.Description = describe(conf)
 	for _, t := range append(doc.Tracks, conf.Tracks...) {
 		name := strings.TrimSpace(firstNonEmpty(t.Name, t.Text))
@@ -178,24 +182,84 @@ func describe(c xmlConference) string {
 func (im *importer) day(b *build.Builder, di int, d xmlDay) {
 	path := fmt.Sprintf("schedule/day[%d]", di+1)
 	place := fmt.Sprintf("day %s (%s)", firstNonEmpty(d.Index, fmt.Sprint(di+1)), d.Date)
+	d.Date = strings.TrimSpace(d.Date)
 	start, _ := im.dateTime(d.Start)
 	end, _ := im.dateTime(d.End)
 	if _, err := b.Day(d.Date, start, end); err != nil {
-		im.Fail(path+"/@date", place, "date", err.Error())
+		if n := len(dayEvents(d)); n > 0 {
+			im.Warn(path+"/@date", place, "date", fmt.Sprintf("%s: its %d events are left out", err, n))
+		}
 		return
 	}
 	bounds := im.bounds(d.Date, start, end)
+	var read []readEvent
 	for ri, r := range d.Rooms {
 		room := strings.TrimSpace(r.Name)
 		b.Room(schedule.Room{Name: room, Slug: r.Slug, GUID: r.GUID})
 		rpath := fmt.Sprintf("%s/room[%d]", path, ri+1)
 		for ei, e := range r.Events {
-			im.event(b, d.Date, bounds, fmt.Sprintf("%s/event[%d]", rpath, ei+1), place, room, e)
+			if ev, ok := im.event(d.Date, bounds, fmt.Sprintf("%s/event[%d]", rpath, ei+1), place, room, e); ok {
+				read = append(read, ev)
+			}
 		}
 	}
 	for ei, e := range d.Events {
-		im.event(b, d.Date, bounds, fmt.Sprintf("%s/event[%d]", path, ei+1), place, strings.TrimSpace(e.Room), e)
+		if ev, ok := im.event(d.Date, bounds, fmt.Sprintf("%s/event[%d]", path, ei+1), place, strings.TrimSpace(e.Room), e); ok {
+			read = append(read, ev)
+		}
 	}
+
+	// Without any bound on the day, events written only as a time of day
+	// in its small hours, after its longest gap, are the next date's
+	// (schedule.NightCut), as in the schedule.json of the same era.
+	if bounds.start.IsZero() {
+		var clocks []int
+		var idx []int
+		for i, r := range read {
+			if r.clockOnly {
+				clocks = append(clocks, r.e.Start.Hour()*60+r.e.Start.Minute())
+				idx = append(idx, i)
+			}
+		}
+		if cut, ok := schedule.NightCut(clocks); ok {
+			for k, i := range idx {
+				if clocks[k] < cut {
+					read[i].e.Start = read[i].e.Start.AddDate(0, 0, 1)
+				}
+			}
+		}
+	}
+	var all, open []*schedule.Event
+	for _, r := range read {
+		all = append(all, r.e)
+		if r.open {
+			open = append(open, r.e)
+		} else {
+			r.e.End = r.e.Start.Add(r.length)
+		}
+	}
+	for _, e := range open {
+		e.End = e.Start.Add(schedule.DefaultLength)
+	}
+	schedule.EstimateEnds(all, open)
+	for _, r := range read {
+		switch out, err := b.Add(d.Date, r.e); {
+		case err != nil:
+			im.Warn(r.path, r.place, "date", err.Error()+": left out")
+		case out == build.Duplicate:
+			im.Warn(r.path, r.place, "guid", "its guid is another event's: left out")
+		}
+	}
+}
+
+// readEvent is an event read from a day, before it is added: its length
+// is known (or estimated) only once the whole day is read.
+type readEvent struct {
+	e           *schedule.Event
+	length      time.Duration
+	open        bool // no usable duration: estimated
+	clockOnly   bool // written only as a time of day
+	path, place string
 }
 
 // dayBounds is when a day runs, for placing the events written only with
@@ -217,20 +281,23 @@ func (im *importer) bounds(date string, start, end time.Time) dayBounds {
 	return dayBounds{start, end}
 }
 
-func (im *importer) event(b *build.Builder, date string, day dayBounds, path, dayPlace, room string, x xmlEvent) {
+// event reads one event; one bad field costs this event a warning (and,
+// for a time that cannot be read, its place in the schedule), never the
+// import.
+func (im *importer) event(date string, day dayBounds, path, dayPlace, room string, x xmlEvent) (readEvent, bool) {
 	title := strings.TrimSpace(x.Title)
 	place := fmt.Sprintf("%s, room %q, event %q", dayPlace, room, title)
 	if x.GUID != "" {
-		place += " (" + x.GUID + ")"
+		place += " (" + strings.TrimSpace(x.GUID) + ")"
 	} else if x.ID != "" {
-		place += " (id " + x.ID + ")"
+		place += " (id " + strings.TrimSpace(x.ID) + ")"
 	}
 	e := &schedule.Event{
 		GUID:     strings.TrimSpace(x.GUID),
 		ID:       strings.TrimSpace(x.ID),
-		Code:     strings.TrimSpace(x.Code),
+		Code:     strings.TrimSpace(firstNonEmpty(x.Code, x.CodeAttr)),
 		Slug:     strings.TrimSpace(x.Slug),
-		URL:      strings.TrimSpace(x.URL),
+		URL:      schedule.LinkURL(x.URL, im.base),
 		Title:    title,
 		Subtitle: strings.TrimSpace(x.Subtitle),
 		Track:    strings.TrimSpace(x.Track),
@@ -238,7 +305,13 @@ func (im *importer) event(b *build.Builder, date string, day dayBounds, path, da
 		Language: strings.TrimSpace(x.Language),
 		Abstract: strings.TrimSpace(x.Abstract),
 		Details:  strings.TrimSpace(x.Description),
+
+		FeedbackURL:      schedule.LinkURL(x.FeedbackURL, im.base),
+		OriginURL:        schedule.LinkURL(x.OriginURL, im.base),
+		DoNotRecord:      strings.EqualFold(strings.TrimSpace(x.Recording.Optout), "true"),
+		RecordingLicense: strings.TrimSpace(x.Recording.License),
 	}
+	read := readEvent{e: e, path: path, place: place}
 	if r := strings.TrimSpace(x.Room); r != "" && r != room {
 		im.Warn(path+"/room", place, "room", fmt.Sprintf("says %q but is listed under %q: shown in %q", r, room, room))
 	}
@@ -247,67 +320,113 @@ func (im *importer) event(b *build.Builder, date string, day dayBounds, path, da
 	}
 	if e.GUID == "" {
 		if e.ID == "" {
-			im.Fail(path, place, "guid", "no guid and no id: the attendee's stars need a stable identity")
-			return
+			im.Warn(path, place, "guid", "no guid and no id: the attendee's stars need a stable identity; left out")
+			return read, false
 		}
 		e.GUID = export.GUID(im.acronym, "event:"+e.ID)
 	}
-	var ok bool
 	switch {
 	case strings.TrimSpace(x.Date) != "":
-		if e.Start, ok = im.dateTime(x.Date); !ok {
-			im.Fail(path+"/date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2025-02-01T10:35:00+01:00)", x.Date))
-			return
+		var ok bool
+		if e.Start, ok = im.dateTime(x.Date); ok {
+			break
 		}
+		if !im.clockStart(&read, date, day, x.Start) {
+			im.Warn(path+"/date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2025-02-01T10:35:00+01:00), nor %q a time of day: left out", x.Date, x.Start))
+			return read, false
+		}
+		im.Warn(path+"/date", place, "date", fmt.Sprintf("%q is not a date-time: the start %q on the day's date is used", x.Date, strings.TrimSpace(x.Start)))
 	default:
-		clock, err := time.Parse("15:04", strings.TrimSpace(x.Start))
-		if err != nil {
-			im.Fail(path+"/start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM)", x.Start))
-			return
+		if !im.clockStart(&read, date, day, x.Start) {
+			im.Warn(path+"/start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM): left out", x.Start))
+			return read, false
 		}
-		d, _ := time.ParseInLocation(time.DateOnly, date, im.loc)
-		e.Start = time.Date(d.Year(), d.Month(), d.Day(), clock.Hour(), clock.Minute(), 0, 0, im.loc)
-		e.Start = day.place(e.Start)
 	}
-	dur, ok := duration(x.Duration)
-	if !ok {
-		im.Fail(path+"/duration", place, "duration", fmt.Sprintf("%q is not a duration (want HH:MM)", x.Duration))
-		return
+	var ok bool
+	if read.length, ok = duration(x.Duration); !ok {
+		what := fmt.Sprintf("%q is not a duration (want HH:MM)", strings.TrimSpace(x.Duration))
+		if strings.TrimSpace(x.Duration) == "" {
+			what = "empty"
+		}
+		im.Warn(path+"/duration", place, "duration", fmt.Sprintf("%s: the length is estimated (until the next event in the room, at most %d min)", what, schedule.DefaultLength/time.Minute))
+		read.open = true
 	}
-	e.End = e.Start.Add(dur)
 	if e.Title == "" {
 		im.Warn(path+"/title", place, "title", "empty: shown as “Untitled”")
 		e.Title = "Untitled"
 	}
-	for _, p := range x.Persons {
-		name := strings.TrimSpace(p.Name)
-		if name == "" {
-			im.Warn(path+"/persons", place, "persons", "a person has no name: left out")
-			continue
-		}
-		e.Persons = append(e.Persons, schedule.Person{ID: strings.TrimSpace(p.ID), GUID: strings.TrimSpace(p.GUID), Name: name})
-	}
-	e.Links = im.links(e.Links, x.Links, "")
-	e.Links = im.links(e.Links, x.Attachments, "attachment")
-	added, err := b.Add(date, e)
-	switch {
-	case err != nil:
-		im.Fail(path, place, "date", err.Error())
-	case !added:
-		im.Warn(path, place, "guid", "listed twice: kept once")
-	}
+	e.Persons = im.persons(path, place, x)
+	e.Links = im.links(e.Links, path+"/links", place, x.Links, "")
+	e.Links = im.links(e.Links, path+"/attachments", place, x.Attachments, "attachment")
+	return read, true
 }
 
-func (im *importer) links(out []schedule.Link, links []xmlLink, kind string) []schedule.Link {
-	for _, l := range links {
-		href := strings.TrimSpace(l.Href)
-		if href == "" {
+// clockStart places an event written as a time of day on its day's date,
+// the next morning when that is before the day starts.
+func (im *importer) clockStart(read *readEvent, date string, day dayBounds, start string) bool {
+	start = strings.TrimSpace(start)
+	clock, err := time.Parse("15:04", start)
+	if err != nil {
+		if clock, err = time.Parse("15:04:05", start); err != nil {
+			return false
+		}
+	}
+	d, err := time.ParseInLocation(time.DateOnly, date, im.loc)
+	if err != nil {
+		return false
+	}
+	t := time.Date(d.Year(), d.Month(), d.Day(), clock.Hour(), clock.Minute(), 0, 0, im.loc)
+	read.e.Start = day.place(t)
+	read.clockOnly = true
+	return true
+}
+
+// persons reads an event's speakers in every shape seen: <person>Name</person>
+// (with an id or guid attribute), <person name="…"/>, <person><name>…</name></person>,
+// and <speakers><speaker>…</speaker></speakers>; an entry that lists several
+// people ("Ada Lovelace, Alan Turing") is read as each of them. What
+// cannot be read is left out with a warning.
+func (im *importer) persons(path, place string, x xmlEvent) []schedule.Person {
+	list := x.Persons
+	if len(list) == 0 {
+		list = x.Speakers
+	}
+	var out []schedule.Person
+	for i, p := range list {
+		at := fmt.Sprintf("%s/persons/person[%d]", path, i+1)
+		name := strings.TrimSpace(firstNonEmpty(p.Name, p.NameAttr, p.NameElem, p.PublicName, p.FullPublicName))
+		if name == "" {
+			im.Warn(at, place, "persons", "a person with no name in a field the importer reads: left out")
 			continue
 		}
-		if im.base != nil {
-			if ref, err := url.Parse(href); err == nil && !ref.IsAbs() {
-				href = im.base.ResolveReference(ref).String()
+		names := schedule.SplitNames(name)
+		person := schedule.Person{ID: strings.TrimSpace(firstNonEmpty(p.ID, p.IDElem)), GUID: strings.TrimSpace(p.GUID)}
+		if len(names) > 1 {
+			im.Warn(at, place, "persons", fmt.Sprintf("%q lists %d names: read as %d speakers", name, len(names), len(names)))
+			person = schedule.Person{} // one entry's id is none of theirs
+		}
+		for _, n := range names {
+			person.Name = n
+			out = append(out, person)
+		}
+	}
+	return out
+}
+
+func (im *importer) links(out []schedule.Link, path, place string, links []xmlLink, kind string) []schedule.Link {
+	for i, l := range links {
+		raw := strings.TrimSpace(firstNonEmpty(l.Href, l.URLElem))
+		if raw == "" {
+			continue
+		}
+		href := schedule.LinkURL(raw, im.base)
+		if href == "" {
+			why := "is not a URL"
+			if im.base == "" {
+				why = "is relative and the file has no base_url"
 			}
+			im.Warn(fmt.Sprintf("%s/link[%d]", path, i+1), place, "links", fmt.Sprintf("%q %s: left out", raw, why))
+			continue
 		}
 		typ := strings.TrimSpace(firstNonEmpty(l.Type, l.TypeAttr))
 		if kind != "" {

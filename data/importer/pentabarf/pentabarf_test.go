@@ -2,7 +2,6 @@ package pentabarf_test
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +19,11 @@ const (
 	ccc    = "ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml"
 )
 
+// fosdemCounts are SOURCES.md's, but for persons: it counts 992 person
+// ids, and one of them, <person id="4214">Ian Sollars, Sohel Sarder &amp;
+// Ramses de Norre</person>, is three people: 994 speakers.
+var fosdemCounts = importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 994}
+
 // importFixture imports a fixture and checks it as `companion import`
 // does, with the counts SOURCES.md gives.
 func importFixture(t *testing.T, name string, want importertest.Counts) (imported, loaded *schedule.Conference) {
@@ -36,7 +40,7 @@ func importFixture(t *testing.T, name string, want importertest.Counts) (importe
 }
 
 func TestFOSDEM2025(t *testing.T) {
-	_, back := importFixture(t, fosdem, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992})
+	_, back := importFixture(t, fosdem, fosdemCounts)
 	used := map[string]bool{}
 	for _, e := range back.Events {
 		used[e.Track] = true
@@ -62,7 +66,7 @@ func TestFOSDEM2025(t *testing.T) {
 
 // The longest titles survive whole.
 func TestLongTitles(t *testing.T) {
-	c, back := importFixture(t, fosdem, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 992})
+	c, back := importFixture(t, fosdem, fosdemCounts)
 	longest := c.Events[0]
 	for _, e := range c.Events {
 		if len([]rune(e.Title)) > len([]rune(longest.Title)) {
@@ -140,16 +144,111 @@ func TestBadXML(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "broken.xml") || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("malformed XML: %v", err)
 	}
+}
+
+// One bad field costs its event, never the file: a malformed start leaves
+// that event out, an empty duration is estimated (until the next event in
+// its room, at most an hour); each says so with its place.
+func TestOneBadFieldCostsOneEvent(t *testing.T) {
 	doc := `<schedule><conference><acronym>test2025</acronym><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>
-<day index="1" date="2025-02-01"><room name="K.1.105"><event id="7"><start>25:99</start><duration>00:30</duration><title>Broken</title></event></room></day></schedule>`
-	_, err = pentabarf.Import("bad.xml", strings.NewReader(doc), build.Options{})
-	var se *schedule.Error
-	if !errors.As(err, &se) || len(se.Problems) != 1 {
-		t.Fatalf("want one problem, got %v", err)
+<day index="1" date="2025-02-01"><room name="K.1.105">
+<event id="7"><start>25:99</start><duration>00:30</duration><title>Broken</title></event>
+<event id="8"><start>10:00</start><duration></duration><title>No length</title></event>
+<event id="9"><start>10:40</start><duration>00:20</duration><title>Next</title></event>
+<event id="10"><start>12:00</start><duration>half an hour</duration><title>Last</title></event>
+</room></day></schedule>`
+	c, err := pentabarf.Import("bad.xml", strings.NewReader(doc), build.Options{})
+	if err != nil {
+		t.Fatalf("one bad event refuses the file: %v", err)
 	}
-	p := se.Problems[0]
-	if p.Field != "start" || !strings.Contains(p.Place, `day 1 (2025-02-01), room "K.1.105", event "Broken"`) || p.File != "bad.xml" {
-		t.Errorf("problem %s", p)
+	back := importertest.Check(t, "bad.xml", c, importertest.Counts{Days: 1, Rooms: 1, Events: 3})
+	lengths := map[string]time.Duration{}
+	for _, e := range back.Events {
+		lengths[e.Title] = e.Duration()
+	}
+	if lengths["No length"] != 40*time.Minute || lengths["Next"] != 20*time.Minute || lengths["Last"] != time.Hour {
+		t.Errorf("lengths %v: want the empty one until the next event (40 min), the unreadable last one an hour", lengths)
+	}
+	fields := map[string]string{}
+	for _, w := range c.Warnings {
+		fields[w.Field] += w.Place + ";"
+		t.Log(w)
+	}
+	if !strings.Contains(fields["start"], `day 1 (2025-02-01), room "K.1.105", event "Broken"`) ||
+		!strings.Contains(fields["duration"], `event "No length"`) || !strings.Contains(fields["duration"], `event "Last"`) || len(c.Warnings) != 3 {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}
+
+// The same event (guid, title, start) under two rooms is one event shown
+// in both, as the README's plenary convention says; not the first room only.
+func TestEventInSeveralRooms(t *testing.T) {
+	doc := `<schedule><conference><acronym>plen2025</acronym><title>P</title><time_zone_name>Europe/Paris</time_zone_name></conference>
+<day index="1" date="2025-03-07"><room name="Bleu">
+<event guid="6f1c1d4e-0000-4000-8000-0000000000a1"><date>2025-03-07T09:00:00+01:00</date><start>09:00</start><duration>00:45</duration><title>Keynote</title></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000a2"><date>2025-03-07T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration><title>Talk</title></event>
+</room><room name="Rouge">
+<event guid="6f1c1d4e-0000-4000-8000-0000000000a1"><date>2025-03-07T09:00:00+01:00</date><start>09:00</start><duration>00:45</duration><title>Keynote</title></event>
+</room><room name="Vert">
+<event guid="6f1c1d4e-0000-4000-8000-0000000000a1"><date>2025-03-07T09:00:00+01:00</date><start>09:00</start><duration>00:45</duration><title>Keynote</title></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000a2"><date>2025-03-07T11:00:00+01:00</date><start>11:00</start><duration>00:30</duration><title>Another talk, same guid</title></event>
+</room></day></schedule>`
+	c, err := pentabarf.Import("plenary.xml", strings.NewReader(doc), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := importertest.Check(t, "plenary.xml", c, importertest.Counts{Days: 1, Rooms: 3, Events: 2})
+	k := back.Event("6f1c1d4e-0000-4000-8000-0000000000a1")
+	if k == nil || strings.Join(k.Rooms, ",") != "Bleu,Rouge,Vert" || !k.Plenary() {
+		t.Errorf("the keynote listed under three rooms is in %v", k)
+	}
+	dup := 0
+	for _, w := range c.Warnings {
+		if w.Field == "guid" && strings.Contains(w.Place, "Another talk") {
+			dup++
+		}
+	}
+	if dup != 1 {
+		t.Errorf("a different event reusing a guid: want one warning, got %v", c.Warnings)
+	}
+}
+
+// Speakers in every shape seen are read; one entry listing several people
+// is each of them; what cannot be read is counted in a warning.
+func TestSpeakerShapes(t *testing.T) {
+	doc := `<schedule><conference><acronym>spk2025</acronym><title>S</title><time_zone_name>Europe/Berlin</time_zone_name></conference>
+<day index="1" date="2025-12-27"><room name="One">
+<event guid="6f1c1d4e-0000-4000-8000-0000000000b1"><date>2025-12-27T11:00:00+01:00</date><start>11:00</start><duration>00:30</duration><title>Panel</title>
+ <persons><person id="1">Ada Lovelace, Alan Turing and Grace Hopper</person><person id="2">maya / 551724</person><person id="3">Jann Traschewski, DG8NGN</person></persons></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000b2"><date>2025-12-27T12:00:00+01:00</date><start>12:00</start><duration>00:30</duration><title>Shapes</title>
+ <persons><person name="Attr Person"/><person><name>Child Person</name></person><person id="9"></person></persons></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000b3"><date>2025-12-27T13:00:00+01:00</date><start>13:00</start><duration>00:30</duration><title>Speakers list</title>
+ <speakers><speaker>Sam Speaker</speaker></speakers></event>
+</room></day></schedule>`
+	c, err := pentabarf.Import("speakers.xml", strings.NewReader(doc), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := importertest.Check(t, "speakers.xml", c, importertest.Counts{Days: 1, Rooms: 1, Events: 3, Persons: 8})
+	var names []string
+	for _, p := range back.Persons() {
+		names = append(names, p.Name)
+	}
+	want := "Ada Lovelace|Alan Turing|Grace Hopper|maya / 551724|Jann Traschewski, DG8NGN|Attr Person|Child Person|Sam Speaker"
+	if got := strings.Join(names, "|"); got != want {
+		t.Errorf("speakers\n got %s\nwant %s", got, want)
+	}
+	var listed, dropped int
+	for _, w := range c.Warnings {
+		switch {
+		case strings.Contains(w.Reason, "lists 3 names"):
+			listed++
+		case strings.Contains(w.Reason, "no name") && strings.Contains(w.Place, "Shapes"):
+			dropped++
+		}
+	}
+	if listed != 1 || dropped != 1 {
+		t.Errorf("warnings: %d for a list, %d for a nameless person; %v", listed, dropped, c.Warnings)
 	}
 }
 

@@ -16,19 +16,21 @@ type xmlSchedule struct {
 }
 
 type xmlConference struct {
-	Acronym      string     `xml:"acronym"`
-	Title        string     `xml:"title"`
-	Subtitle     string     `xml:"subtitle"`
-	Venue        string     `xml:"venue"`
-	City         string     `xml:"city"`
-	Start        string     `xml:"start"`
-	End          string     `xml:"end"`
-	BaseURL      string     `xml:"base_url"`
-	URL          string     `xml:"url"`
-	TimeZoneName string     `xml:"time_zone_name"`
-	DayChange    string     `xml:"day_change"` // Pentabarf: when a day ends, e.g. 09:00:00
-	Tracks       []xmlTrack `xml:"track"`
-	Rooms        []xmlRoom  `xml:"rooms>room"`
+	Acronym      string `xml:"acronym"`
+	Title        string `xml:"title"`
+	Subtitle     string `xml:"subtitle"`
+	Venue        string `xml:"venue"`
+	City         string `xml:"city"`
+	Start        string `xml:"start"`
+	End          string `xml:"end"`
+	BaseURL      string `xml:"base_url"`
+	URL          string `xml:"url"`
+	TimeZoneName string `xml:"time_zone_name"`
+	DayChange    string `xml:"day_change"` // Pentabarf: when a day ends, e.g. 09:00:00
+
+	TimeslotDuration string     `xml:"timeslot_duration"`
+	Tracks           []xmlTrack `xml:"track"`
+	Rooms            []xmlRoom  `xml:"rooms>room"`
 }
 
 // xmlTrack is <track>Name</track> (Pentabarf) or
@@ -59,37 +61,56 @@ type xmlRoom struct {
 }
 
 type xmlEvent struct {
-	GUID        string      `xml:"guid,attr"`
-	ID          string      `xml:"id,attr"`
-	Date        string      `xml:"date"`
-	Start       string      `xml:"start"`
-	Duration    string      `xml:"duration"`
-	Room        string      `xml:"room"`
-	Slug        string      `xml:"slug"`
-	URL         string      `xml:"url"`
-	Title       string      `xml:"title"`
-	Subtitle    string      `xml:"subtitle"`
-	Track       string      `xml:"track"`
-	Type        string      `xml:"type"`
-	Language    string      `xml:"language"`
-	Abstract    string      `xml:"abstract"`
-	Description string      `xml:"description"`
-	Code        string      `xml:"code"`
-	Persons     []xmlPerson `xml:"persons>person"`
-	Links       []xmlLink   `xml:"links>link"`
-	Attachments []xmlLink   `xml:"attachments>attachment"`
+	GUID        string       `xml:"guid,attr"`
+	ID          string       `xml:"id,attr"`
+	Date        string       `xml:"date"`
+	Start       string       `xml:"start"`
+	Duration    string       `xml:"duration"`
+	Room        string       `xml:"room"`
+	Slug        string       `xml:"slug"`
+	URL         string       `xml:"url"`
+	Title       string       `xml:"title"`
+	Subtitle    string       `xml:"subtitle"`
+	Track       string       `xml:"track"`
+	Type        string       `xml:"type"`
+	Language    string       `xml:"language"`
+	Abstract    string       `xml:"abstract"`
+	Description string       `xml:"description"`
+	Code        string       `xml:"code"`
+	CodeAttr    string       `xml:"code,attr"`
+	Persons     []xmlPerson  `xml:"persons>person"`
+	Speakers    []xmlPerson  `xml:"speakers>speaker"`
+	Links       []xmlLink    `xml:"links>link"`
+	Attachments []xmlLink    `xml:"attachments>attachment"`
+	FeedbackURL string       `xml:"feedback_url"`
+	OriginURL   string       `xml:"origin_url"`
+	Recording   xmlRecording `xml:"recording"`
 }
 
+// xmlRecording is c3voc's <recording><license/><optout>true</optout></recording>.
+type xmlRecording struct {
+	License string `xml:"license"`
+	Optout  string `xml:"optout"`
+}
+
+// xmlPerson is <person id="…">Name</person> and the other shapes seen:
+// <person name="…"/>, <person><name>…</name></person>.
 type xmlPerson struct {
-	ID   string `xml:"id,attr"`
-	GUID string `xml:"guid,attr"`
-	Name string `xml:",chardata"`
+	ID             string `xml:"id,attr"`
+	GUID           string `xml:"guid,attr"`
+	NameAttr       string `xml:"name,attr"`
+	Name           string `xml:",chardata"`
+	NameElem       string `xml:"name"`
+	PublicName     string `xml:"public_name"`
+	FullPublicName string `xml:"full_public_name"`
+	IDElem         string `xml:"id"`
 }
 
 // xmlLink is <link href="…">Title</link> or
 // <link href="…"><type>…</type><title>…</title></link>.
 type xmlLink struct {
 	Href     string `xml:"href,attr"`
+	URLElem  string `xml:"url"`
 	Text     string `xml:",chardata"`
 	Title    string `xml:"title"`
 	Type     string `xml:"type"`

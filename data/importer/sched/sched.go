@@ -101,7 +101,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		}
 		if added, err := b.Add(start.Format(time.DateOnly), e); err != nil {
 			rep.Fail(path, place, "eventDate", err.Error())
-		} else if !added {
+		} else if added == build.Duplicate {
 			rep.Warn(path, place, "url", "listed twice: kept once")
 		}
 		return true

@@ -128,7 +128,7 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 		}
 		if added, err := b.Add(start.In(loc).Format(time.DateOnly), e); err != nil {
 			rep.Fail(path, place, "start_time", err.Error())
-		} else if !added {
+		} else if added == build.Duplicate {
 			rep.Warn(path, place, "id", "listed twice: kept once")
 		}
 	}

@@ -3,7 +3,7 @@ package sessionize_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -97,15 +97,38 @@ func TestNeedsAZone(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "broken.json") || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("broken JSON: %v", err)
 	}
-	_, err = sessionize.Import("rooms.json", strings.NewReader(`{"sessions":[{"id":"1","title":"T","startsAt":"2026-10-03T09:00:00","endsAt":"2026-10-03T10:00:00","roomId":42}],"rooms":[]}`), glasgow)
-	if err == nil || !strings.Contains(err.Error(), `session "T" (1)`) || !strings.Contains(err.Error(), "roomId") {
-		t.Errorf("unknown room: %v", err)
+}
+
+// One bad field costs its session a warning, never the file: an unknown
+// room, a start that is no time, an end before the start.
+func TestOneBadFieldCostsOneSession(t *testing.T) {
+	c, err := sessionize.Import("many.json", strings.NewReader(`{"sessions":[
+{"id":"1","title":"A","startsAt":"9am","endsAt":"2026-10-03T10:00:00","roomId":7},
+{"id":"2","title":"B","startsAt":"2026-10-03T09:00:00","endsAt":"2026-10-03T10:00:00","roomId":42},
+{"id":"3","title":"C","startsAt":"2026-10-03T11:00:00","endsAt":"2026-10-03T10:00:00","roomId":7},
+{"id":"4","title":"D","startsAt":"2026-10-03T11:30:00","endsAt":"2026-10-03T12:00:00","roomId":7}],"rooms":[{"id":7,"name":"Hall"}]}`), glasgow)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// Every problem is listed, each with its session.
-	_, err = sessionize.Import("many.json", strings.NewReader(`{"sessions":[{"id":"1","title":"A","startsAt":"9am","endsAt":"2026-10-03T10:00:00"},{"id":"2","title":"B","startsAt":"2026-10-03T09:00:00","endsAt":"2026-10-03T10:00:00","roomId":7}],"rooms":[]}`), glasgow)
-	var se *schedule.Error
-	if !errors.As(err, &se) || len(se.Problems) != 2 || se.Problems[0].Path != "sessions[0].startsAt" || se.Problems[1].Place != `session "B" (2)` {
-		t.Errorf("two problems: %v", err)
+	back := importertest.Check(t, "many.json", c, importertest.Counts{Days: 1, Rooms: 1, Events: 3})
+	var b, cc *schedule.Event
+	for _, e := range back.Events {
+		switch e.Title {
+		case "B":
+			b = e
+		case "C":
+			cc = e
+		}
+	}
+	if b == nil || b.Room() != "" || cc == nil || cc.Duration() != 30*time.Minute {
+		t.Errorf("B (unknown room) %+v; C (end before start, D next at 11:30) %+v", b, cc)
+	}
+	places := ""
+	for _, w := range c.Warnings {
+		places += w.Path + " " + w.Place + "; "
+	}
+	if len(c.Warnings) != 3 || !strings.Contains(places, `sessions[0].startsAt session "A" (1)`) || !strings.Contains(places, `sessions[1].roomId session "B" (2)`) || !strings.Contains(places, `sessions[2].endsAt session "C" (3)`) {
+		t.Errorf("warnings: %s", places)
 	}
 }
 
@@ -148,4 +171,159 @@ func FuzzImport(f *testing.F) {
 			importertest.NoPanic(t, c)
 		}
 	})
+}
+
+// views rewrites the "All" fixture as Sessionize writes its other views:
+// GridSmart (days → rooms → sessions, and time slots) and Sessions (one
+// group), with speakers ({id, name}) and categories ({name, categoryItems})
+// inside each session and the room by name and id.
+func views(t *testing.T) (grid, groups []byte) {
+	var all struct {
+		Sessions   []map[string]any `json:"sessions"`
+		Speakers   []map[string]any `json:"speakers"`
+		Categories []map[string]any `json:"categories"`
+		Rooms      []map[string]any `json:"rooms"`
+	}
+	if err := json.Unmarshal(fixtures.Read(t, fixture), &all); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, s := range all.Speakers {
+		names[s["id"].(string)] = s["fullName"].(string)
+	}
+	type item struct {
+		q    string
+		id   float64
+		name string
+	}
+	items := map[float64]item{}
+	for _, c := range all.Categories {
+		for _, it := range c["items"].([]any) {
+			m := it.(map[string]any)
+			items[m["id"].(float64)] = item{c["title"].(string), m["id"].(float64), m["name"].(string)}
+		}
+	}
+	rooms := map[float64]string{}
+	for _, r := range all.Rooms {
+		rooms[r["id"].(float64)] = r["name"].(string)
+	}
+	var inline []map[string]any
+	for _, s := range all.Sessions {
+		out := map[string]any{}
+		for k, v := range s {
+			out[k] = v
+		}
+		var speakers []any
+		for _, id := range s["speakers"].([]any) {
+			speakers = append(speakers, map[string]any{"id": id, "name": names[id.(string)]})
+		}
+		out["speakers"] = speakers
+		var cats []any
+		for _, id := range s["categoryItems"].([]any) {
+			it := items[id.(float64)]
+			cats = append(cats, map[string]any{"id": 1, "name": it.q, "categoryItems": []any{map[string]any{"id": it.id, "name": it.name}}})
+		}
+		delete(out, "categoryItems")
+		out["categories"] = cats
+		if id, ok := s["roomId"].(float64); ok {
+			out["room"] = rooms[id]
+		}
+		inline = append(inline, out)
+	}
+	byDay := map[string]map[float64][]any{}
+	var days []string
+	for _, s := range inline {
+		day := s["startsAt"].(string)[:10]
+		if byDay[day] == nil {
+			byDay[day] = map[float64][]any{}
+			days = append(days, day)
+		}
+		id, _ := s["roomId"].(float64)
+		byDay[day][id] = append(byDay[day][id], s)
+	}
+	var gridDays []any
+	for _, day := range days {
+		var rs []any
+		for _, r := range all.Rooms {
+			id := r["id"].(float64)
+			rs = append(rs, map[string]any{"id": id, "name": r["name"], "sessions": byDay[day][id], "hasOnlyPlenumSessions": false})
+		}
+		gridDays = append(gridDays, map[string]any{"date": day + "T00:00:00", "isDefault": false, "rooms": rs, "timeSlots": []any{}})
+	}
+	var err error
+	if grid, err = json.Marshal(gridDays); err != nil {
+		t.Fatal(err)
+	}
+	if groups, err = json.Marshal([]any{map[string]any{"groupId": nil, "groupName": "All", "isDefault": true, "sessions": inline}}); err != nil {
+		t.Fatal(err)
+	}
+	return grid, groups
+}
+
+// Every Sessionize view with times is read, and each is recognised: the
+// same conference from GridSmart or Sessions has the same sessions, times,
+// rooms, tracks and speakers as from All.
+func TestEveryView(t *testing.T) {
+	grid, groups := views(t)
+	shown := func(c *schedule.Conference) string {
+		var b strings.Builder
+		for _, e := range c.Events {
+			fmt.Fprintf(&b, "%s %s %s %v %q %q %q|", e.Key(), c.Local(e.Start).Format("01-02 15:04"), c.Local(e.End).Format("15:04"), e.Rooms, e.Title, e.Track, e.Type)
+			for _, p := range e.Persons {
+				b.WriteString(p.Name + ",")
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	all, err := sessionize.Import(fixture, bytes.NewReader(fixtures.Read(t, fixture)), glasgow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := shown(all)
+	for _, tc := range []struct {
+		view string
+		doc  []byte
+	}{{sessionize.ViewGridSmart, grid}, {sessionize.ViewSessions, groups}} {
+		if got := sessionize.View(tc.doc[:min(len(tc.doc), 4096)]); got != tc.view {
+			t.Errorf("%s detected as %q", tc.view, got)
+		}
+		c, err := sessionize.Import("scottish-summit-2026."+tc.view+".json", bytes.NewReader(tc.doc), glasgow)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.view, err)
+		}
+		importertest.Check(t, tc.view, c, importertest.Counts{Days: 2, Rooms: 7, Events: 61, Persons: 76})
+		if got := shown(c); got != want {
+			t.Errorf("%s reads otherwise than All:\n%s", tc.view, firstDiff(want, got))
+		}
+	}
+	if got := sessionize.View(fixtures.Read(t, fixture)[:4096]); got != sessionize.ViewAll {
+		t.Errorf("All detected as %q", got)
+	}
+	// The speakers view has no times: the error says which views to export.
+	speakers := `[{"id":"a","firstName":"Ann","lastName":"Example","fullName":"Ann Example","bio":"","tagLine":"Dev","sessions":[]}]`
+	if got := sessionize.View([]byte(speakers)); got != sessionize.ViewSpeakers {
+		t.Errorf("speakers view detected as %q", got)
+	}
+	_, err = sessionize.Import("speakers.json", strings.NewReader(speakers), glasgow)
+	if err == nil || !strings.Contains(err.Error(), "GridSmart") || !strings.Contains(err.Error(), "no times") {
+		t.Errorf("speakers view: %v", err)
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range max(len(al), len(bl)) {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return "- " + x + "\n+ " + y
+		}
+	}
+	return ""
 }

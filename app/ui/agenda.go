@@ -90,6 +90,7 @@ func (p *agendaPage) Render() app.UI {
 				})),
 			)
 		}),
+		p.keptCopies(),
 		app.If(len(gone) > 0, func() app.UI {
 			return app.Section().Class("agenda-gone").Body(
 				app.H2().Text("No longer in the schedule"),
@@ -123,4 +124,61 @@ func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
 
 func sortByStart(events []*schedule.Event) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Start.Before(events[j].Start) })
+}
+
+// keptCopies offers the stored agendas that could not be read: copies kept
+// on the device, or the one left where it was for want of room, to
+// download and then delete.
+func (p *agendaPage) keptCopies() app.UI {
+	a := p.agenda
+	held, isHeld := a.Held()
+	rec := a.Recovered()
+	if !isHeld && len(rec) == 0 {
+		return nil
+	}
+	name := "agenda-" + p.conf.Acronym + "-unreadable-" + fileStamp() + ".json"
+	return app.Section().Class("kept-copies").Body(
+		app.H2().Text("Saved data that could not be read"),
+		app.If(isHeld, func() app.UI {
+			return app.Div().Class("kept").Body(
+				app.P().Text("Your earlier agenda ("+sizeLabel(len(held))+") could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device."),
+				app.Button().Type("button").ID("download-held").Text("Download it").
+					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", held) }),
+				app.Button().Type("button").ID("discard-held").Text("Delete it from this device").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if err := a.DiscardHeld(); err != nil {
+							p.notice = "It could not be deleted: " + agenda.Plain(err)
+						}
+					}),
+			)
+		}),
+		app.Range(rec).Slice(func(i int) app.UI {
+			r := rec[i]
+			return app.Div().Class("kept").Body(
+				app.P().Text("A copy of an agenda that could not be read, kept on "+r.At.Local().Format("2 Jan 2006 15:04")+" ("+sizeLabel(r.Bytes)+")."),
+				app.Button().Type("button").Class("download-copy").Text("Download it").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if v, ok := a.Backup(r); ok {
+							download(name, "application/json", v)
+						}
+					}, app.EventScope(r.Backup)),
+				app.Button().Type("button").Class("forget-copy").Text("Delete the copy").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if err := a.ForgetBackup(r); err != nil {
+							p.notice = "The copy could not be deleted: " + agenda.Plain(err)
+						}
+					}, app.EventScope(r.Backup)),
+			)
+		}),
+	)
+}
+
+func sizeLabel(n int) string {
+	switch {
+	case n < 1024:
+		return itoa(n) + " bytes"
+	case n < 1024*1024:
+		return itoa((n+512)/1024) + " KB"
+	}
+	return itoa((n+512*1024)/(1024*1024)) + " MB"
 }

@@ -23,4 +23,5 @@ require (
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.0 // indirect
 	golang.org/x/sys v0.34.0 // indirect
+	rsc.io/qr v0.2.0 // indirect
 )

@@ -159,3 +159,15 @@ func Gaps(c *schedule.Conference, starred []*schedule.Event, min time.Duration) 
 	}
 	return out
 }
+
+// Due returns the sessions among events that start within lead of now
+// (and have not started yet), in time order: those to remind of.
+func Due(events []*schedule.Event, now time.Time, lead time.Duration) []*schedule.Event {
+	var out []*schedule.Event
+	for _, e := range sessionsByStart(events) {
+		if e.Start.After(now) && !e.Start.After(now.Add(lead)) && !IsCancelled(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

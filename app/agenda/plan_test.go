@@ -100,3 +100,29 @@ func TestGaps(t *testing.T) {
 		t.Fatalf("gaps under the minimum: %+v", got)
 	}
 }
+
+func TestDue(t *testing.T) {
+	c := conference(t, day...)
+	starred := events(c, "keynote", "obs", "ebpf", "coffee")
+	at := func(hm string) time.Time {
+		tm, _ := time.Parse(time.RFC3339, "2023-03-07T"+hm+":00+01:00")
+		return tm
+	}
+	for now, want := range map[string]string{
+		"09:09": "",
+		"09:10": "keynote",
+		"09:14": "keynote",
+		"09:15": "", // started
+		"10:42": "obs",
+		"10:56": "ebpf",
+		"11:36": "", // coffee is no talk
+	} {
+		var got []string
+		for _, e := range agenda.Due(starred, at(now), 5*time.Minute) {
+			got = append(got, e.Key())
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("at %s: due %v, want %q", now, got, want)
+		}
+	}
+}

@@ -29,3 +29,5 @@ func download(name, mime, content string) {
 
 // fileStamp names downloads by the moment they were made.
 func fileStamp() string { return time.Now().Format("2006-01-02-1504") }
+
+func timeNow() time.Time { return time.Now().UTC() }

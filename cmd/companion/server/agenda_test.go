@@ -15,6 +15,7 @@ import (
 	"companion/web"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -170,6 +171,7 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	}
 }
 
+// A shared selection opened by another attendee, offline, and merged.
 func TestBrowserShareMerge(t *testing.T) {
 	srv := newSite(t)
 	ctx := newBrowser(t)
@@ -190,6 +192,10 @@ func TestBrowserShareMerge(t *testing.T) {
 	run(t, ctx, "another attendee", chromedp.Evaluate(`localStorage.clear()`, nil),
 		chromedp.Navigate(srv.URL+"/"), appLoaded())
 	mine := starBySlug(t, ctx, "vpc-kubernetes-scaleway")
+	// The link opens offline once the app is installed.
+	run(t, ctx, "service worker ready", workerReady())
+	srv.Close()
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
 	run(t, ctx, "open the link", chromedp.Navigate(link), appLoaded(), chromedp.WaitVisible(`#share-summary`, chromedp.ByQuery))
 	if s := evalString(t, ctx, "summary", `document.getElementById("share-summary").textContent`); !strings.Contains(s, "2 talks") {
 		t.Fatalf("summary %q", s)

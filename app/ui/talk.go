@@ -123,6 +123,7 @@ func (p *talkPage) Render() app.UI {
 					app.Span().Class("star-status").Text(status),
 				)
 			}),
+			p.agendaBlock(),
 			app.If(len(e.Persons) > 0, func() app.UI {
 				return app.Section().Class("speakers-block").Body(
 					app.H2().Text(plural(len(e.Persons), "Speaker", "Speakers")),

@@ -114,7 +114,7 @@ func (p *agendaPage) Render() app.UI {
 			}
 			return app.P().Class("lede").ID("agenda-summary").Text(summary + ".")
 		}),
-		&reminderOffer{},
+		app.If(len(current) > 0, func() app.UI { return &reminderOffer{} }),
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			var events []*schedule.Event
 			for _, e := range current {

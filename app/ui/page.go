@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"companion/app/catalog"
+	"companion/app/share"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,6 +22,7 @@ var pageParams = map[string]func(string) bool{
 		n, err := strconv.Atoi(v)
 		return err == nil && n >= 0 && n < 100
 	},
+	share.ParamTalks: func(v string) bool { return len(v) <= 4096 },
 }
 
 // PageKey reports whether u names a page of the app and, if so, the URL
@@ -29,7 +31,7 @@ var pageParams = map[string]func(string) bool{
 // page (the server answers 404, which the service worker does not keep).
 func PageKey(u *url.URL) (string, bool) {
 	switch {
-	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents:
+	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents || u.Path == PathChanges || u.Path == PathShare:
 	case strings.HasPrefix(u.Path, PathTalk):
 		slug := strings.TrimPrefix(u.Path, PathTalk)
 		c, err := conferenceOf(u)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"companion/app/agenda"
 	"companion/data/schedule"
@@ -87,6 +88,10 @@ func agendaFor(c *schedule.Conference) (*agenda.Agenda, string) {
 	agendas[c.Acronym] = a
 	agendaNotices[c.Acronym] = notice
 	persistStorage()
+	// The schedule as first seen is what later changes are told against.
+	if _, seen := (browserStorage{}).Get(agenda.SeenKey(c.Acronym)); !seen {
+		agenda.BaselineOf(c, time.Now().UTC()).Save(browserStorage{}, c.Acronym)
+	}
 	return a, notice
 }
 

@@ -3,6 +3,7 @@ package find
 import (
 	"slices"
 	"strconv"
+	"sync"
 
 	"companion/data/schedule"
 )
@@ -19,8 +20,39 @@ type Place struct {
 
 // Tracks lists the conference's tracks in the data's order, then the
 // tracks events name that the data does not list, each with a slug of its
-// own and its counts. Tracks without any event are left out.
-func Tracks(c *schedule.Conference) []Place {
+// own and its counts. Tracks without any event are left out. The list is
+// made once per schedule; callers must not change it.
+func Tracks(c *schedule.Conference) []Place { return placesOf(c).tracks }
+
+// Rooms lists the conference's rooms in the data's order, with their
+// counts; a plenary counts in every room it is shown in. Rooms without any
+// event are left out. The list is made once per schedule; callers must not
+// change it.
+func Rooms(c *schedule.Conference) []Place { return placesOf(c).rooms }
+
+type places struct{ tracks, rooms []Place }
+
+// A few schedules' lists are kept: the one shown, and the server's.
+var (
+	placesMu    sync.Mutex
+	placesCache = map[*schedule.Conference]*places{}
+)
+
+func placesOf(c *schedule.Conference) *places {
+	placesMu.Lock()
+	defer placesMu.Unlock()
+	if p, ok := placesCache[c]; ok {
+		return p
+	}
+	if len(placesCache) >= 8 {
+		clear(placesCache)
+	}
+	p := &places{tracks: tracks(c), rooms: rooms(c)}
+	placesCache[c] = p
+	return p
+}
+
+func tracks(c *schedule.Conference) []Place {
 	var out []Place
 	at := map[string]int{}
 	for _, t := range c.Tracks {
@@ -45,9 +77,7 @@ func Tracks(c *schedule.Conference) []Place {
 	return settle(out)
 }
 
-// Rooms lists the conference's rooms in the data's order, with their
-// counts; a plenary counts in every room it is shown in.
-func Rooms(c *schedule.Conference) []Place {
+func rooms(c *schedule.Conference) []Place {
 	out := make([]Place, len(c.Rooms))
 	for i, r := range c.Rooms {
 		out[i] = Place{Name: r.Name, Slug: r.Slug, Color: r.Color}

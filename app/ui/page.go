@@ -18,7 +18,12 @@ var pageParams = []string{paramConf, paramDay}
 // page (the server answers 404, which the service worker does not keep).
 func PageKey(u *url.URL) (string, bool) {
 	switch {
-	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents:
+	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents ||
+		u.Path == PathNow || u.Path == PathTracks || u.Path == PathRooms:
+	case strings.HasPrefix(u.Path, PathTrack) || strings.HasPrefix(u.Path, PathRoom):
+		if !placeExists(u) {
+			return "", false
+		}
 	case strings.HasPrefix(u.Path, PathTalk):
 		slug := strings.TrimPrefix(u.Path, PathTalk)
 		c, err := conferenceOf(u)

@@ -19,8 +19,14 @@ const (
 	PathAgenda   = "/agenda"
 	PathTalk     = "/talk/" // + slug
 	PathEvents   = "/events"
+	PathNow      = "/now"
+	PathTracks   = "/tracks"
+	PathTrack    = "/track/" // + slug
+	PathRooms    = "/rooms"
+	PathRoom     = "/room/" // + slug
 	paramConf    = "c"
 	paramDay     = "day"
+	paramQuery   = "q"
 )
 
 // Routes registers every page with go-app. In the browser it also lists
@@ -34,6 +40,11 @@ func Routes() {
 	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })
 	app.RouteWithRegexp("^"+PathTalk+"[^/]+$", func() app.Composer { return &talkPage{} })
 	app.Route(PathEvents, func() app.Composer { return &eventsPage{} })
+	app.Route(PathNow, func() app.Composer { return &nowPage{} })
+	app.Route(PathTracks, func() app.Composer { return &placesPage{kind: trackPlaces} })
+	app.Route(PathRooms, func() app.Composer { return &placesPage{kind: roomPlaces} })
+	app.RouteWithRegexp("^"+PathTrack+"[^/]+$", func() app.Composer { return &placePage{kind: trackPlaces} })
+	app.RouteWithRegexp("^"+PathRoom+"[^/]+$", func() app.Composer { return &placePage{kind: roomPlaces} })
 }
 
 // withConf adds the conference parameter to a path unless it is the default.

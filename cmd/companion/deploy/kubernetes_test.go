@@ -18,6 +18,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"sigs.k8s.io/kubectl-validate/pkg/openapiclient"
 	"sigs.k8s.io/kubectl-validate/pkg/utils"
@@ -241,7 +242,7 @@ func TestManifestsValidatorCatchesMistakes(t *testing.T) {
 		{"wrong type in a list", deployment, "containerPort: 8080", "containerPort: \"8080\"", "containerPort"},
 		{"missing required field", deployment, "        - name: companion\n          image:", "        - image:", "spec.template.spec.containers[0].name"},
 		{"missing required selector", deployment, "  selector:\n    matchLabels:\n      app.kubernetes.io/name: companion\n", "", "selector"},
-		{"a list where a string belongs", deployment, "              memory: 256Mi", "              memory: [256Mi]", "memory"},
+		{"a list where a string belongs", deployment, "              memory: 512Mi", "              memory: [512Mi]", "memory"},
 		{"duplicate field", deployment, "  replicas: 2\n", "  replicas: 2\n  replicas: 3\n", "replicas"},
 		{"HPA without its target", hpa, "  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: companion\n", "", "spec.scaleTargetRef"},
 		{"HPA target without a name", hpa, "    kind: Deployment\n    name: companion\n", "    kind: Deployment\n", "spec.scaleTargetRef.name"},
@@ -333,6 +334,17 @@ func TestManifestsContent(t *testing.T) {
 			t.Errorf("%s: request %v, limit %v: want both", r, request.String(), limit.String())
 		} else if request.Cmp(limit) > 0 {
 			t.Errorf("%s request %v above its limit %v", r, request.String(), limit.String())
+		}
+	}
+	// The Go runtime's soft limit sits under the container's hard one.
+	for _, e := range c.Env {
+		if e.Name != "GOMEMLIMIT" {
+			continue
+		}
+		soft, err := resource.ParseQuantity(strings.TrimSuffix(e.Value, "B"))
+		limit := c.Resources.Limits[corev1.ResourceMemory]
+		if err != nil || soft.Cmp(limit) >= 0 {
+			t.Errorf("GOMEMLIMIT %s is not below the memory limit %s (%v)", e.Value, limit.String(), err)
 		}
 	}
 	sc, psc := c.SecurityContext, pod.SecurityContext

@@ -8,7 +8,7 @@ ADDR    ?= :8080
 WASM    := web/build/app.wasm
 BIN     := bin/companion
 
-.PHONY: run build wasm test test-shared vet bench fuzz chromium clean
+.PHONY: run build wasm test test-shared vet bench fuzz loadtest chromium clean
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -84,6 +84,14 @@ fuzz:
 
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# A bounded load test on loopback: the built server, FOSDEM 2025 served
+# beside the app, LOADTEST_CONNS connections for LOADTEST_DURATION on each
+# of /, a FOSDEM day, a talk, the wasm and the schedules API.
+LOADTEST_DURATION ?= 10s
+LOADTEST_CONNS    ?= 64
+loadtest: build
+	$(GO) run ./cmd/companion/loadtest -bin $(BIN) -duration $(LOADTEST_DURATION) -conns $(LOADTEST_CONNS)
 
 clean:
 	rm -rf bin web/build/app.wasm*

@@ -1,6 +1,7 @@
 // Command companion is the conference companion's server and tools:
 //
-//	companion serve [-addr :8080] [-schedules DIR]   serve the app (PORT is honoured)
+//	companion serve [-addr :8080] [-conference FILE]... [-schedules DIR] [-grace 30s]
+//	                                                  serve the app (PORT is honoured)
 //	companion import [flags] [FILE|-]                 convert a schedule to schedule.json
 //	companion check [-strict] FILE...                 validate schedule.json files
 //	companion export DIR                              write the site as static files
@@ -48,7 +49,9 @@ func usage(w io.Writer) {
 
 Commands:
   serve    serve the app (flags: -addr, default :8080 or $PORT;
-           -schedules DIR, newer <acronym>.json schedules for live updates)
+           -conference FILE, a schedule.json served beside the app, repeatable;
+           -schedules DIR, newer <acronym>.json schedules for live updates;
+           -grace 30s, how long requests in flight may finish on SIGTERM)
   import   convert a schedule (schedule.xml, frab/pretalx schedule.json,
            Sessionize, sessions CSV, sched) to the schedule.json the app
            embeds: companion import -o data/NAME.json FILE

@@ -356,6 +356,9 @@ func (im *importer) event(date string, day dayBounds, path, dayPlace, room strin
 		e.Title = "Untitled"
 	}
 	e.Persons = im.persons(path, place, x)
+	if u := schedule.LinkURL(firstNonEmpty(x.Recording.Link, x.Recording.URL), im.base); u != "" {
+		e.Links = append(e.Links, schedule.Link{URL: u, Title: "Recording", Type: "media"})
+	}
 	e.Links = im.links(e.Links, path+"/links", place, x.Links, "")
 	e.Links = im.links(e.Links, path+"/attachments", place, x.Attachments, "attachment")
 	return read, true

@@ -1,12 +1,14 @@
 # The conference companion. `make run` serves the app; `make test` runs
-# every test, the real-browser ones included.
+# every test, the real-browser ones included, on what the repository holds;
+# `make test-shared` runs the tests on the real schedules that have no
+# licence and stay outside it.
 
 GO      ?= go
 ADDR    ?= :8080
 WASM    := web/build/app.wasm
 BIN     := bin/companion
 
-.PHONY: run build wasm test vet bench fuzz chromium clean
+.PHONY: run build wasm test test-shared vet bench fuzz chromium clean
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -26,6 +28,7 @@ wasm:
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt would change:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
+	$(GO) vet -tags $(SHARED_TAG) ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/wasm ./data/schedule
 
 # Every test. The browser tests drive a real headless Chromium; the suite
@@ -33,6 +36,27 @@ vet:
 test: build vet chromium
 	$(GO) test -count=1 ./...
 	TZ=America/Los_Angeles $(GO) test -count=1 -run 'Zone|Time|Browser' ./...
+
+# The tests on the real schedules without a licence, which are never
+# committed: they read the shared folder beside the repository,
+# ../shared/fixtures (or $$COMPANION_SHARED/fixtures), and live in test files
+# built only with the sharedfixtures tag. Without that folder this fails,
+# saying where it looked; it never skips.
+SHARED_TAG      := sharedfixtures
+SHARED_FIXTURES  = $(if $(COMPANION_SHARED),$(COMPANION_SHARED),$(abspath $(CURDIR)/..)/shared)/fixtures
+test-shared:
+	@if [ ! -f "$(SHARED_FIXTURES)/SOURCES.md" ]; then \
+		echo "test-shared: FAILED: the shared fixtures are not at $(SHARED_FIXTURES)" >&2; \
+		echo "  (looked for $(SHARED_FIXTURES)/SOURCES.md: put the shared/ folder beside the repository," >&2; \
+		echo "  or set COMPANION_SHARED to the folder that holds fixtures/)" >&2; \
+		exit 1; \
+	fi
+	@files=$$(grep -rl --include='*_test.go' '^//go:build $(SHARED_TAG)$$' .); \
+	if [ -z "$$files" ]; then echo "test-shared: FAILED: no test file is tagged $(SHARED_TAG)" >&2; exit 1; fi; \
+	pkgs=$$(for f in $$files; do dirname $$f; done | sort -u); \
+	tests=$$(sed -n 's/^func \(\(Test\|Fuzz\)[A-Za-z0-9_]*\)(.*/\1/p' $$files | sort -u | paste -sd'|'); \
+	echo "$(GO) test -tags $(SHARED_TAG) -count=1 -run '^($$tests)$$' "$$pkgs; \
+	$(GO) test -tags $(SHARED_TAG) -count=1 -run "^($$tests)\$$" $$pkgs
 
 # Chromium for the browser tests: installed from Debian when missing and
 # we are root, else the exact command to run.

@@ -3,38 +3,23 @@ package data_test
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"companion/data"
+	"companion/data/fixtures"
 	"companion/data/schedule"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
-
-// sharedDir finds the read-only shared/ folder beside the repository (or
-// $COMPANION_SHARED). The tests that need it fail, never skip, without it.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("COMPANION_SHARED"); d != "" {
-		return d
-	}
-	_, file, _, _ := runtime.Caller(0)
-	d := filepath.Join(filepath.Dir(file), "..", "..", "shared")
-	if _, err := os.Stat(filepath.Join(d, "fixtures", "c3voc-schedule.schema.json")); err != nil {
-		t.Fatalf("shared fixtures not found at %s (set COMPANION_SHARED): %v", d, err)
-	}
-	return d
-}
 
 // Every embedded schedule validates against the format's published JSON
 // Schema (draft-06, formats asserted).
 func TestEmbeddedSchedulesValidate(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	sch, err := c.Compile(filepath.Join(sharedDir(t), "fixtures", "c3voc-schedule.schema.json"))
+	sch, err := c.Compile(filepath.Join(fixtures.Dir(t), "c3voc-schedule.schema.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,11 +32,21 @@ type item struct {
 }
 
 var (
-	mu       sync.Mutex // guards items and byID after load
-	loadOnce sync.Once
-	items    []*item
-	byID     map[string]*item
+	mu         sync.Mutex // guards items, byID and generation after load
+	loadOnce   sync.Once
+	items      []*item
+	byID       map[string]*item
+	generation uint64
 )
+
+// Generation counts the changes to the catalog (a conference added or a
+// schedule replaced): what was rendered from an older generation is stale.
+func Generation() uint64 {
+	loadOnce.Do(load)
+	mu.Lock()
+	defer mu.Unlock()
+	return generation
+}
 
 func load() {
 	byID = make(map[string]*item)

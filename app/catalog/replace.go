@@ -25,8 +25,16 @@ func Replace(acronym, doc string) (bool, error) {
 	if conf.Acronym != acronym {
 		return false, fmt.Errorf("the update is for %q, not %q", conf.Acronym, acronym)
 	}
-	it.once.Do(func() {}) // a later Get must not parse the old document
-	it.doc, it.conf, it.err = doc, conf, nil
-	it.Title = conf.Title
+	// A new item, swapped in whole: a Get running meanwhile (the server
+	// renders pages concurrently) keeps the schedule it started with.
+	next := &item{Entry: it.Entry, doc: doc, conf: conf}
+	next.Title = conf.Title
+	next.once.Do(func() {}) // parsed already
+	mu.Lock()
+	defer mu.Unlock()
+	if byID[acronym] != it {
+		return false, fmt.Errorf("conference %q changed during the update", acronym)
+	}
+	put(next)
 	return true, nil
 }

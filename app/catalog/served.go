@@ -84,6 +84,7 @@ func Register(e Entry) {
 
 // put adds or replaces an item; the caller holds mu.
 func put(it *item) {
+	generation++
 	if old := byID[it.Acronym]; old != nil {
 		for i, x := range items {
 			if x == old {

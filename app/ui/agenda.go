@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"time"
 
 	"companion/app/agenda"
 	"companion/data/schedule"
@@ -9,16 +10,22 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// agendaPage lists the starred events in time order. A starred event that
-// has left the schedule stays listed, from what was saved when it was
-// starred, so that nothing the attendee chose disappears silently.
+// agendaPage lists the starred events in time order, with what the
+// attendee needs to plan: clashes and their alternatives, free time
+// between talks, and every change since a talk was starred. A starred
+// event that has left the schedule stays listed, from what was saved when
+// it was starred, so that nothing the attendee chose disappears silently.
 type agendaPage struct {
 	app.Compo
 	conf   *schedule.Conference
 	err    error
 	agenda *agenda.Agenda
 	notice string
+	share  string // the share link, once asked for
 }
+
+// minGap is the shortest free time shown between two starred talks.
+const minGap = 15 * time.Minute
 
 func (p *agendaPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *agendaPage) OnNav(ctx app.Context) {
@@ -39,21 +46,22 @@ func (p *agendaPage) load(ctx app.Context) {
 		return
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
-	ctx.Page().SetTitle("My agenda – " + p.conf.Title)
+	setTitle(ctx, "My agenda", p.conf.Title)
 }
 
 func (p *agendaPage) onStar(ctx app.Context, e app.Event) {
 	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
-func (p *agendaPage) Render() app.UI {
-	if p.err != nil || p.conf == nil {
-		return errorPage(p.err)
-	}
-	c := p.conf
-	var current []*schedule.Event
-	var gone []string
-	for _, k := range p.agenda.Keys() {
+// onDismiss dismisses the change flag of the button's event.
+func (p *agendaPage) onDismiss(ctx app.Context, e app.Event) {
+	p.notice = dismissChange(ctx, p.conf, p.agenda)
+}
+
+// starredEvents are the starred events still in the schedule, by start,
+// and the keys of those that left it.
+func starredEvents(c *schedule.Conference, a *agenda.Agenda) (current []*schedule.Event, gone []string) {
+	for _, k := range a.Keys() {
 		if e := c.Event(k); e != nil {
 			current = append(current, e)
 		} else {
@@ -61,9 +69,33 @@ func (p *agendaPage) Render() app.UI {
 		}
 	}
 	sortByStart(current)
+	return current, gone
+}
+
+func (p *agendaPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	current, gone := starredEvents(c, p.agenda)
+	changes := map[string]agenda.Change{}
+	for _, ch := range p.agenda.Changes(c) {
+		changes[ch.Key] = ch
+	}
+	gaps := map[string]agenda.Gap{} // by the key of the talk after the gap
+	for _, g := range agenda.Gaps(c, current, minGap) {
+		gaps[g.Before.Key()] = g
+	}
+	conflicts := 0
+	for _, e := range current {
+		if len(agenda.Clashes(current, e)) > 0 {
+			conflicts++
+		}
+	}
 	return shell(c, PathAgenda,
 		app.H1().Class("page-title").Text("My agenda"),
 		noticeUI(p.notice),
+		scheduleChangesLink(c),
 		app.If(app.IsServer, func() app.UI {
 			return app.P().Class("lede").Text("Your starred talks appear here once the app has loaded.")
 		}).ElseIf(len(current)+len(gone) == 0, func() app.UI {
@@ -72,7 +104,17 @@ func (p *agendaPage) Render() app.UI {
 				app.A().Href(scheduleURL(c, 0)).Text("schedule"),
 				app.Text(" to add it here."),
 			)
+		}).Else(func() app.UI {
+			summary := itoa(len(current)+len(gone)) + " " + plural(len(current)+len(gone), "talk", "talks")
+			if conflicts > 0 {
+				summary += ", " + itoa(conflicts) + " of them overlapping another"
+			}
+			if len(changes) > 0 {
+				summary += ", " + itoa(len(changes)) + " changed"
+			}
+			return app.P().Class("lede").ID("agenda-summary").Text(summary + ".")
 		}),
+		app.If(len(current) > 0, func() app.UI { return &reminderOffer{} }),
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			var events []*schedule.Event
 			for _, e := range current {
@@ -83,11 +125,16 @@ func (p *agendaPage) Render() app.UI {
 			if len(events) == 0 {
 				return nil
 			}
+			var items []app.UI
+			for _, e := range events {
+				if g, ok := gaps[e.Key()]; ok {
+					items = append(items, gapItem(c, g))
+				}
+				items = append(items, p.item(e, current, changes))
+			}
 			return app.Section().Class("agenda-day").Body(
 				app.H2().Text(dayLabel(c.Days[i])),
-				app.Ul().Class("agenda-list").Body(app.Range(events).Slice(func(j int) app.UI {
-					return p.item(events[j])
-				})),
+				app.Ul().Class("agenda-list").Body(items...),
 			)
 		}),
 		app.If(len(gone) > 0, func() app.UI {
@@ -95,26 +142,43 @@ func (p *agendaPage) Render() app.UI {
 				app.H2().Text("No longer in the schedule"),
 				app.Ul().Class("agenda-list").Body(app.Range(gone).Slice(func(i int) app.UI {
 					s, _ := p.agenda.Star(gone[i])
+					flag := app.UI(app.P().Class("flag-quiet").Text("Cancelled"))
+					if ch, ok := changes[gone[i]]; ok {
+						flag = changeFlag(c, ch, p.onDismiss)
+					}
 					return app.Li().Class("card card-gone").Body(
-						app.Div().Class("card-meta").Text("was "+shortDayLabelOf(c, s)+" "+clock(c, s.Start)),
+						flag,
+						app.Div().Class("card-meta").Text("was "+shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms)),
 						app.H3().Class("card-title").Text(s.Title),
 						starButton(gone[i], s.Title, true, p.onStar),
 					)
 				})),
 			)
 		}),
+		p.keptCopies(),
+		p.tools(current),
 	)
 }
 
-// item is a starred event, flagged when it moved or changed room since it
-// was starred.
-func (p *agendaPage) item(e *schedule.Event) app.UI {
-	c := p.conf
-	note := ""
-	if s, ok := p.agenda.Star(e.Key()); ok {
-		note = changeNote(c, s, e)
+func roomSuffix(rooms []string) string {
+	if len(rooms) == 0 {
+		return ""
 	}
-	return eventCard(c, e, true, p.onStar, note)
+	return ", " + joinRooms(rooms)
+}
+
+// item is a starred event with its flags: changed since starred, and
+// overlapping another starred talk (with the alternatives).
+func (p *agendaPage) item(e *schedule.Event, starred []*schedule.Event, changes map[string]agenda.Change) app.UI {
+	c := p.conf
+	var flags []app.UI
+	if ch, ok := changes[e.Key()]; ok {
+		flags = append(flags, changeFlag(c, ch, p.onDismiss))
+	}
+	if clashes := agenda.Clashes(starred, e); len(clashes) > 0 {
+		flags = append(flags, conflictFlag(c, e, clashes, starred))
+	}
+	return agendaCard(c, e, true, p.onStar, flags...)
 }
 
 func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
@@ -123,4 +187,61 @@ func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
 
 func sortByStart(events []*schedule.Event) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Start.Before(events[j].Start) })
+}
+
+// keptCopies offers the stored agendas that could not be read: copies kept
+// on the device, or the one left where it was for want of room, to
+// download and then delete.
+func (p *agendaPage) keptCopies() app.UI {
+	a := p.agenda
+	held, isHeld := a.Held()
+	rec := a.Recovered()
+	if !isHeld && len(rec) == 0 {
+		return nil
+	}
+	name := "agenda-" + p.conf.Acronym + "-unreadable-" + fileStamp() + ".json"
+	return app.Section().Class("kept-copies").Body(
+		app.H2().Text("Saved data that could not be read"),
+		app.If(isHeld, func() app.UI {
+			return app.Div().Class("kept").Body(
+				app.P().Text("Your earlier agenda ("+sizeLabel(len(held))+") could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device."),
+				app.Button().Type("button").ID("download-held").Text("Download it").
+					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", held) }),
+				app.Button().Type("button").ID("discard-held").Text("Delete it from this device").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if err := a.DiscardHeld(); err != nil {
+							p.notice = "It could not be deleted: " + agenda.Plain(err)
+						}
+					}),
+			)
+		}),
+		app.Range(rec).Slice(func(i int) app.UI {
+			r := rec[i]
+			return app.Div().Class("kept").Body(
+				app.P().Text("A copy of an agenda that could not be read, kept on "+r.At.Local().Format("2 Jan 2006 15:04")+" ("+sizeLabel(r.Bytes)+")."),
+				app.Button().Type("button").Class("download-copy").Text("Download it").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if v, ok := a.Backup(r); ok {
+							download(name, "application/json", v)
+						}
+					}, app.EventScope(r.Backup)),
+				app.Button().Type("button").Class("forget-copy").Text("Delete the copy").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if err := a.ForgetBackup(r); err != nil {
+							p.notice = "The copy could not be deleted: " + agenda.Plain(err)
+						}
+					}, app.EventScope(r.Backup)),
+			)
+		}),
+	)
+}
+
+func sizeLabel(n int) string {
+	switch {
+	case n < 1024:
+		return itoa(n) + " bytes"
+	case n < 1024*1024:
+		return itoa((n+512)/1024) + " KB"
+	}
+	return itoa((n+512*1024)/(1024*1024)) + " MB"
 }

@@ -29,7 +29,7 @@ func (p *eventsPage) load(ctx app.Context) {
 		p.conf, p.err = catalog.Get(catalog.Default())
 	}
 	p.entries = catalog.List()
-	ctx.Page().SetTitle("Events – Conference Companion")
+	setTitle(ctx, "Events", "Conference Companion")
 }
 
 func (p *eventsPage) Render() app.UI {

@@ -105,3 +105,18 @@ func TestHrefAttr(t *testing.T) {
 // flat is go-app's indented HTML without any white space, so that its
 // structure can be compared (the markdown package checks the spaces).
 func flat(html string) string { return strings.Join(strings.Fields(html), "") }
+
+// Where no markup can go (a page's description, the calendar file), an
+// abstract is its text: Markdown and HTML read, the markup gone.
+func TestParagraphsArePlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Say **hi** to [us](https://example.org).\n\n- one\n- two": "Say hi to us.|• one\n• two",
+		"<p>Q&amp;A<br>after</p><script>alert(1)</script>":         "Q&A\nafter",
+		"3. c\n4. d": "3. c\n4. d",
+		"":           "",
+	} {
+		if got := strings.Join(paragraphs(in), "|"); got != want {
+			t.Errorf("paragraphs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -113,40 +113,14 @@ func fetchText(url string, done func(body string, ok bool)) {
 // agendaChanges counts the starred events that moved, changed room or
 // left the schedule since they were starred.
 func agendaChanges(c *schedule.Conference, a *agenda.Agenda) (changed, gone int) {
-	for _, k := range a.Keys() {
-		s, _ := a.Star(k)
-		e := c.Event(k)
-		switch {
-		case e == nil:
+	for _, ch := range a.Changes(c) {
+		if ch.Now == nil {
 			gone++
-		case changeNote(c, s, e) != "":
+		} else {
 			changed++
 		}
 	}
 	return changed, gone
-}
-
-// changeNote says how a starred event differs from when it was starred.
-func changeNote(c *schedule.Conference, s agenda.Star, e *schedule.Event) string {
-	switch {
-	case !s.Start.IsZero() && !s.Start.Equal(e.Start):
-		return "Moved: was " + c.Local(s.Start).Format("Mon 2 Jan") + " " + clock(c, s.Start) + ", now " + clock(c, e.Start)
-	case len(s.Rooms) > 0 && !sameRooms(s.Rooms, e.Rooms):
-		return "Room changed: was " + joinRooms(s.Rooms) + ", now " + joinRooms(e.Rooms)
-	}
-	return ""
-}
-
-func sameRooms(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func joinRooms(rooms []string) string {

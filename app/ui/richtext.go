@@ -101,3 +101,43 @@ func hrefAttr(u string) string {
 	}
 	return b.String()
 }
+
+// paragraphs is an abstract as plain-text paragraphs, for where no markup
+// can go (a page's description, the calendar file): read as richText
+// reads it, the markup gone, list items on their own lines.
+func paragraphs(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, blocks := markdown.Read(s)
+	return plainBlocks(blocks)
+}
+
+func plainBlocks(blocks []markdown.Block) []string {
+	var out []string
+	for _, b := range blocks {
+		switch b.Kind {
+		case markdown.Paragraph, markdown.Heading:
+			if t := strings.TrimSpace(markdown.PlainText(b.Inlines)); t != "" {
+				out = append(out, t)
+			}
+		case markdown.List:
+			lines := make([]string, 0, len(b.Items))
+			for i, it := range b.Items {
+				mark := "• "
+				if b.Ordered {
+					mark = itoa(b.Start+i) + ". "
+				}
+				lines = append(lines, mark+strings.Join(plainBlocks(it), " "))
+			}
+			out = append(out, strings.Join(lines, "\n"))
+		case markdown.Quote:
+			out = append(out, plainBlocks(b.Blocks)...)
+		case markdown.Code:
+			if strings.TrimSpace(b.Text) != "" {
+				out = append(out, b.Text)
+			}
+		}
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"companion/app/catalog"
+	"companion/app/share"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,6 +20,8 @@ const (
 	PathAgenda   = "/agenda"
 	PathTalk     = "/talk/" // + slug
 	PathEvents   = "/events"
+	PathChanges  = "/changes"
+	PathShare    = share.Path
 	paramConf    = "c"
 	paramDay     = "day"
 )
@@ -34,6 +37,8 @@ func Routes() {
 	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })
 	app.RouteWithRegexp("^"+PathTalk+"[^/]+$", func() app.Composer { return &talkPage{} })
 	app.Route(PathEvents, func() app.Composer { return &eventsPage{} })
+	app.Route(PathChanges, func() app.Composer { return &changesPage{} })
+	app.Route(PathShare, func() app.Composer { return &sharePage{} })
 }
 
 // withConf adds the conference parameter to a path unless it is the default.

@@ -43,7 +43,7 @@ func (p *schedulePage) load(ctx app.Context) {
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
 	p.day = pickDay(p.conf, u.Query().Get(paramDay))
-	ctx.Page().SetTitle(p.conf.Title + " – Schedule")
+	setTitle(ctx, p.conf.Title, "Schedule")
 }
 
 // pickDay is the day the URL names, else today when the conference is on,

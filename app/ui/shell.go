@@ -25,6 +25,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 			),
 		),
 		&updateBanner{},
+		&reminderBanner{},
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
 			&installOffer{},

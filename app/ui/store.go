@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"companion/app/agenda"
 	"companion/data/schedule"
@@ -21,15 +23,40 @@ func (browserStorage) Get(key string) (string, bool) {
 }
 
 // Set reports a full or disabled storage as an error instead of letting the
-// JavaScript exception crash the app.
+// JavaScript exception crash the app; a full one is agenda.ErrQuota.
 func (browserStorage) Set(key, value string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the browser refused to save: %v", r)
+			if msg := fmt.Sprint(r); strings.Contains(strings.ToLower(msg), "quota") {
+				err = fmt.Errorf("%s: %w", msg, agenda.ErrQuota)
+			} else {
+				err = fmt.Errorf("the browser refused to save: %s", msg)
+			}
 		}
 	}()
 	app.Window().Get("localStorage").Call("setItem", key, value)
 	return nil
+}
+
+func (browserStorage) Remove(key string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the browser refused to delete: %v", r)
+		}
+	}()
+	app.Window().Get("localStorage").Call("removeItem", key)
+	return nil
+}
+
+func (browserStorage) Keys(prefix string) []string {
+	ls := app.Window().Get("localStorage")
+	var out []string
+	for i, n := 0, ls.Get("length").Int(); i < n; i++ {
+		if k := ls.Call("key", i); k.Truthy() && strings.HasPrefix(k.String(), prefix) {
+			out = append(out, k.String())
+		}
+	}
+	return out
 }
 
 // memoryStorage backs the agenda while prerendering on the server, where
@@ -38,6 +65,8 @@ type memoryStorage map[string]string
 
 func (m memoryStorage) Get(k string) (string, bool) { v, ok := m[k]; return v, ok }
 func (m memoryStorage) Set(k, v string) error       { m[k] = v; return nil }
+func (m memoryStorage) Remove(k string) error       { delete(m, k); return nil }
+func (m memoryStorage) Keys(string) []string        { return nil }
 
 var (
 	agendas        = map[string]*agenda.Agenda{}
@@ -59,6 +88,10 @@ func agendaFor(c *schedule.Conference) (*agenda.Agenda, string) {
 	agendas[c.Acronym] = a
 	agendaNotices[c.Acronym] = notice
 	persistStorage()
+	// The schedule as first seen is what later changes are told against.
+	if _, seen := (browserStorage{}).Get(agenda.SeenKey(c.Acronym)); !seen {
+		agenda.BaselineOf(c, time.Now().UTC()).Save(browserStorage{}, c.Acronym)
+	}
 	return a, notice
 }
 
@@ -77,5 +110,9 @@ func persistStorage() {
 }
 
 func snapshot(e *schedule.Event) agenda.Star {
-	return agenda.Star{Title: e.Title, Start: e.Start, End: e.End, Rooms: e.Rooms}
+	var speakers []string
+	for _, p := range e.Persons {
+		speakers = append(speakers, p.Name)
+	}
+	return agenda.Star{Title: e.Title, Start: e.Start, End: e.End, Rooms: e.Rooms, Speakers: speakers}
 }

@@ -46,9 +46,10 @@ func (p *talkPage) load(ctx app.Context) {
 		p.event = p.conf.Event(slug) // a guid works too
 	}
 	if p.event != nil {
-		ctx.Page().SetTitle(p.event.Title + " – " + p.conf.Title)
+		setTitle(ctx, p.event.Title, p.conf.Title)
+		setDescription(ctx, strings.Join(paragraphs(p.event.Subtitle+"\n\n"+p.event.Abstract), " "))
 	} else {
-		ctx.Page().SetTitle("Not found – " + p.conf.Title)
+		setTitle(ctx, "Not found", p.conf.Title)
 	}
 }
 
@@ -127,6 +128,7 @@ func (p *talkPage) Render() app.UI {
 					app.Span().Class("star-status").Text(status),
 				)
 			}),
+			p.agendaBlock(),
 			app.If(len(e.Persons) > 0, func() app.UI {
 				return app.Section().Class("speakers-block").Body(
 					app.H2().Text(plural(len(e.Persons), "Speaker", "Speakers")),

@@ -3,6 +3,7 @@
 //	companion serve [-addr :8080] [-schedules DIR]   serve the app (PORT is honoured)
 //	companion import [flags] [FILE|-]                 convert a schedule to schedule.json
 //	companion check [-strict] FILE...                 validate schedule.json files
+//	companion export DIR                              write the site as static files
 //
 // The binary is self-contained: the browser app, icons and conference
 // data are embedded in it.
@@ -31,6 +32,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runImport(args[1:], stdin, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -50,6 +53,8 @@ Commands:
            Sessionize, sessions CSV, sched) to the schedule.json the app
            embeds: companion import -o data/NAME.json FILE
   check    validate schedule.json files: companion check FILE...
+  export   write the whole site as static files for any static host:
+           companion export DIR (see DIR/HOSTING.md)
 
 Run "companion <command> -h" for a command's flags.
 `)

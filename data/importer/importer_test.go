@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -11,27 +12,33 @@ import (
 	"companion/data/schedule"
 )
 
-// Every fixture: its format detected, imported, valid against the schema
-// and with the counts SOURCES.md gives.
+// fixture is a real schedule and what importing it must give.
+type fixture struct {
+	file, speakers string
+	format         importer.Format
+	opt            build.Options
+	want           importertest.Counts
+}
+
+// Every fixture carried in the repository: its format detected, imported,
+// valid against the schema and with the counts SOURCES.md gives. Those
+// without a licence are in shared_test.go (make test-shared).
 func TestEveryFixture(t *testing.T) {
-	for _, tc := range []struct {
-		file, speakers string
-		format         importer.Format
-		opt            build.Options
-		want           importertest.Counts
-	}{
+	testFixtures(t, []fixture{
 		{"fosdem-2025.pentabarf-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 2, Rooms: 40, Events: 943, Persons: 994}}, // 992 person ids, one of them three people
 		{"ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml", "", importer.ScheduleXML, build.Options{}, importertest.Counts{Days: 4, Rooms: 14, Events: 215, Persons: 263}},
 		{"cccamp2019-excerpt.frab-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 5, Rooms: 2, Events: 79, Persons: 90}},
 		{"rc3-2020-channels.pretalx-schedule.json", "", importer.ScheduleJSON, build.Options{}, importertest.Counts{Days: 4, Rooms: 5, Events: 48, Persons: 56}},
-		{"kubecon-eu-2025-london.sched-talks.json", "", importer.Sched, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 5, Rooms: 0, Events: 565, Persons: 639}},
-		{"cloud-native-days-france-2026.sessions.csv", "cloud-native-days-france-2026.speakers.csv", importer.SessionCSV, build.Options{}, importertest.Counts{Days: 1, Rooms: 4, Events: 51, Persons: 67}},
 		{"scottish-summit-2026.sessionize-all.json", "", importer.Sessionize, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 2, Rooms: 7, Events: 61, Persons: 76}},
-	} {
+	})
+}
+
+func testFixtures(t *testing.T, fixtures []fixture) {
+	for _, tc := range fixtures {
 		t.Run(tc.file, func(t *testing.T) {
-			in := importer.Input{Name: tc.file, Data: fixtures.Read(t, tc.file), Options: tc.opt}
+			in := importer.Input{Name: tc.file, Data: readFixture(t, tc.file), Options: tc.opt}
 			if tc.speakers != "" {
-				in.SpeakersName, in.Speakers = tc.speakers, fixtures.Read(t, tc.speakers)
+				in.SpeakersName, in.Speakers = tc.speakers, readFixture(t, tc.speakers)
 			}
 			if f, err := importer.Detect(in.Name, in.Data); f != tc.format {
 				t.Errorf("detected %q (%v), want %q", f, err, tc.format)
@@ -51,6 +58,28 @@ func TestEveryFixture(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readFixture reads a real schedule, or one of the small files written for
+// an importer's tests (a path under data/importer).
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	if strings.Contains(name, "/testdata/") {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return fixtures.Read(t, name)
+}
+
+// The importers' own samples go through Detect and Import too.
+func TestEverySample(t *testing.T) {
+	testFixtures(t, []fixture{
+		{"sched/testdata/harbourcon-2025.sched-talks.json", "", importer.Sched, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 3, Rooms: 0, Events: 33, Persons: 27}},
+		{"sessioncsv/testdata/jcnr-2026.sessions.csv", "sessioncsv/testdata/jcnr-2026.speakers.csv", importer.SessionCSV, build.Options{}, importertest.Counts{Days: 1, Rooms: 4, Events: 12, Persons: 8}},
+	})
 }
 
 // A file in no known format: the error says what it looks like, lists

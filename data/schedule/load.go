@@ -209,15 +209,15 @@ func (l *loader) conference(doc string) *Conference {
 			Name:  l.text(name),
 			Slug:  r.Get("slug").String(),
 			GUID:  r.Get("guid").String(),
-			Color: colors.Get(gjson.Escape(name)).String(),
+			Color: l.roomColor(colors, name),
 		})
 		return true
 	})
-	root.Get("tracks").ForEach(func(_, t gjson.Result) bool {
+	root.Get("tracks").ForEach(func(k, t gjson.Result) bool {
 		c.Tracks = append(c.Tracks, Track{
 			Name:  l.text(t.Get("name").String()),
 			Slug:  t.Get("slug").String(),
-			Color: t.Get("color").String(),
+			Color: l.color(fmt.Sprintf("%s.tracks.%d.color", base, k.Int()), "track "+t.Get("name").String(), t.Get("color").String()),
 		})
 		return true
 	})
@@ -242,6 +242,12 @@ func (l *loader) conference(doc string) *Conference {
 	sortEvents(c, c.Events)
 	c.Warnings = l.warnings
 	return c
+}
+
+// roomColor is a room's colour from conference.meta.room_colors, if any.
+func (l *loader) roomColor(colors gjson.Result, room string) string {
+	path := "conference.meta.room_colors." + gjson.Escape(room)
+	return l.color(path, "room "+room, colors.Get(gjson.Escape(room)).String())
 }
 
 // isLegacy reports whether a file is in frab's shape before guids (frab
@@ -337,7 +343,7 @@ func (l *loader) day(path string, i int, d gjson.Result, colors gjson.Result) {
 	rooms.ForEach(func(name, events gjson.Result) bool {
 		room := l.text(name.String())
 		if _, ok := c.rooms[room]; !ok {
-			l.addRoom(Room{Name: room, Color: colors.Get(gjson.Escape(name.String())).String()})
+			l.addRoom(Room{Name: room, Color: l.roomColor(colors, name.String())})
 		}
 		j := 0
 		events.ForEach(func(_, e gjson.Result) bool {

@@ -13,7 +13,7 @@ import (
 // The embedded schema is the published one, unchanged.
 func TestSchemaIsThePublishedOne(t *testing.T) {
 	if !bytes.Equal(validate.Schema(), fixtures.Read(t, "c3voc-schedule.schema.json")) {
-		t.Error("data/validate/schema.json differs from the shared fixtures' c3voc-schedule.schema.json")
+		t.Error("data/validate/schema.json differs from the fixtures' c3voc-schedule.schema.json")
 	}
 }
 

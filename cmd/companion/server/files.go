@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -46,6 +45,9 @@ func newFileSet(layers ...fs.FS) (*fileSet, error) {
 				f.br, _ = fs.ReadFile(layer, p+".br")
 				f.gz, _ = fs.ReadFile(layer, p+".gz")
 			}
+			if f.br == nil && f.gz == nil && compressible(f.contentType) {
+				f.br, f.gz = compress(body)
+			}
 			s.byName["/"+p] = f
 			return nil
 		})
@@ -54,6 +56,17 @@ func newFileSet(layers ...fs.FS) (*fileSet, error) {
 		}
 	}
 	return s, nil
+}
+
+// compressible reports whether a type gains from compression (images in
+// PNG are compressed already).
+func compressible(contentType string) bool {
+	for _, t := range []string{"text/", "application/javascript", "application/json", "application/wasm", "application/manifest+json", "image/svg+xml"} {
+		if strings.HasPrefix(contentType, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func contentType(p string) string {
@@ -75,37 +88,7 @@ func (s *fileSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	body, encoding := f.body, ""
-	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case f.br != nil && acceptsEncoding(accept, "br"):
-		body, encoding = f.br, "br"
-	case f.gz != nil && acceptsEncoding(accept, "gzip"):
-		body, encoding = f.gz, "gzip"
-	}
-	etag := f.etag
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", etag)
-	if f.br != nil || f.gz != nil {
-		h.Set("Vary", "Accept-Encoding")
-	}
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if encoding != "" {
-		h.Set("Content-Encoding", encoding)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	serveBytes(w, r, f.contentType, f.etag, f.body, f.br, f.gz)
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
@@ -54,7 +55,8 @@ func moveEvent(t *testing.T, doc, slug, from, to string) []byte {
 // talk is flagged, and the update is still there offline.
 func TestBrowserLiveScheduleUpdate(t *testing.T) {
 	dir := t.TempDir()
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: dir})
+	restoreCatalog(t)
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: dir, ScheduleRecheck: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,156 +1,175 @@
 package server
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
+	"io/fs"
 	"log"
 	"net/http"
 	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"companion/app/catalog"
-	"companion/data/schedule"
-
-	"github.com/andybalholm/brotli"
 )
 
 // SchedulePath is where the app finds each conference's current schedule:
 // SchedulePath + acronym.
 const SchedulePath = "/api/schedules/"
 
+// DefaultMaxScheduleBytes bounds a live schedule file: FOSDEM's whole
+// schedule.json is 2 MB.
+const DefaultMaxScheduleBytes = 32 << 20
+
 // schedules serves each conference's current schedule.json with an ETag,
-// so that a change reaches attendees without a new app: the embedded
-// schedule, or a file <acronym>.json in the organiser's directory, read
-// again whenever it changes. A file that does not load is reported in the
-// log and the last good schedule is served instead.
+// so that a change reaches attendees without a new app: the built-in
+// schedule, or a file <acronym>.json in the organiser's directory. A file
+// is read again when its size or time changes, at most once a second; one
+// that does not load (not a regular file, too large, not a schedule of
+// that conference) is reported once and the last good schedule is served.
+// A good one also replaces the schedule the pages are rendered from.
 type schedules struct {
-	dir        string
-	mu         sync.Mutex
-	files      map[string]scheduleFile
-	compressed map[string]encodings // by etag
+	dir      string
+	maxBytes int64
+	recheck  time.Duration // how often the directory is looked at
+
+	mu        sync.Mutex
+	lastCheck time.Time
+	files     map[string]*liveFile // by acronym
+	current   map[string]*version  // by acronym: what is served
+	loading   sync.Mutex           // one reading of the directory at a time
 }
 
-// encodings are a schedule's compressed forms: a FOSDEM-size schedule is
-// 2 MB of JSON and 370 KB in brotli, on venue wifi.
-type encodings struct{ br, gz []byte }
+// version is a schedule as served: its bytes, ETag and compressed forms,
+// made once. Only the current version of each conference is kept.
+type version struct {
+	body   []byte
+	etag   string
+	once   sync.Once
+	br, gz []byte
+}
 
-type scheduleFile struct {
+// liveFile remembers the last file seen for a conference, good or bad, so
+// that a broken file is read once per change, not once per request.
+type liveFile struct {
 	modTime time.Time
 	size    int64
-	body    []byte
-	etag    string
 }
 
-func newSchedules(dir string) *schedules {
-	return &schedules{dir: dir, files: map[string]scheduleFile{}, compressed: map[string]encodings{}}
+func newSchedules(dir string, maxBytes int64) *schedules {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxScheduleBytes
+	}
+	return &schedules{dir: dir, maxBytes: maxBytes, recheck: time.Second,
+		files: map[string]*liveFile{}, current: map[string]*version{}}
 }
 
 func (s *schedules) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	acronym := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, SchedulePath), ".json")
-	body, etag, ok := s.current(acronym)
-	if !ok {
+	s.refresh()
+	v := s.version(acronym)
+	if v == nil {
 		http.NotFound(w, r)
 		return
 	}
-	enc := s.encodings(etag, body)
-	encoding := ""
-	switch accept := r.Header.Get("Accept-Encoding"); {
-	case acceptsEncoding(accept, "br"):
-		body, encoding = enc.br, "br"
-	case acceptsEncoding(accept, "gzip"):
-		body, encoding = enc.gz, "gzip"
-	}
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", etag)
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if encoding != "" {
-		h.Set("Content-Encoding", encoding)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	v.once.Do(func() { v.br, v.gz = compress(v.body) })
+	serveBytes(w, r, "application/json; charset=utf-8", v.etag, v.body, v.br, v.gz)
 }
 
-// encodings compresses a schedule once per version.
-func (s *schedules) encodings(etag string, body []byte) encodings {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if e, ok := s.compressed[etag]; ok {
-		return e
-	}
-	var br, gz bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, 6)
-	bw.Write(body)
-	bw.Close()
-	gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	gw.Write(body)
-	gw.Close()
-	e := encodings{br: br.Bytes(), gz: gz.Bytes()}
-	s.compressed[etag] = e
-	return e
-}
-
-func (s *schedules) current(acronym string) ([]byte, string, bool) {
-	embedded, ok := catalog.Document(acronym)
+// version is the schedule served for a conference: the catalog's, which a
+// good live file has replaced.
+func (s *schedules) version(acronym string) *version {
+	doc, ok := catalog.Document(acronym)
 	if !ok {
-		return nil, "", false
+		return nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.dir != "" {
-		if f, ok := s.fromDir(acronym); ok {
-			return f.body, f.etag, true
-		}
+	if v := s.current[acronym]; v != nil && len(v.body) == len(doc) && string(v.body) == doc {
+		return v
 	}
-	return []byte(embedded), etagOf([]byte(embedded)), true
+	v := &version{body: []byte(doc), etag: etagOf([]byte(doc))}
+	s.current[acronym] = v // the previous version, and its compressed forms, go
+	return v
 }
 
-// fromDir returns the organiser's file for a conference, reloaded when its
-// size or time changes; a broken file keeps the last good one.
-func (s *schedules) fromDir(acronym string) (scheduleFile, bool) {
-	path := filepath.Join(s.dir, acronym+".json")
-	last, had := s.files[acronym]
-	st, err := os.Stat(path)
+// refresh looks at the directory, at most once per recheck interval, and
+// swaps in every conference's changed file that loads.
+func (s *schedules) refresh() {
+	if s.dir == "" {
+		return
+	}
+	s.mu.Lock()
+	due := time.Since(s.lastCheck) >= s.recheck
+	if due {
+		s.lastCheck = time.Now()
+	}
+	s.mu.Unlock()
+	if !due || !s.loading.TryLock() {
+		return // another request is reading it: serve what is current
+	}
+	defer s.loading.Unlock()
+	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		return last, had
+		log.Printf("schedule updates: %v", err)
+		return
 	}
-	if had && st.ModTime().Equal(last.modTime) && st.Size() == last.size {
-		return last, true
+	defer root.Close()
+	for _, e := range catalog.List() {
+		s.reload(root, e.Acronym)
 	}
-	body, err := os.ReadFile(path)
+}
+
+// reload reads DIR/<acronym>.json when it changed since it was last seen.
+func (s *schedules) reload(root *os.Root, acronym string) {
+	name := acronym + ".json"
+	st, err := root.Lstat(name)
 	if err != nil {
-		log.Printf("schedule update %s: %v", path, err)
-		return last, had
+		return // no update for this conference
 	}
-	conf, err := schedule.Parse(path, string(body))
-	if err == nil && conf.Acronym != acronym {
-		err = fmt.Errorf("%s: the file is for %q, not %q", path, conf.Acronym, acronym)
+	seen := s.files[acronym]
+	if seen != nil && st.ModTime().Equal(seen.modTime) && st.Size() == seen.size {
+		return
+	}
+	s.files[acronym] = &liveFile{modTime: st.ModTime(), size: st.Size()}
+	path := s.dir + string(os.PathSeparator) + name
+	body, err := s.read(root, name, st)
+	if err == nil {
+		_, err = catalog.Replace(acronym, string(body))
 	}
 	if err != nil {
-		log.Printf("schedule update rejected: %v", err)
-		return last, had
+		log.Printf("schedule update %s rejected (the last good schedule stays): %v", path, err)
 	}
-	f := scheduleFile{modTime: st.ModTime(), size: st.Size(), body: body, etag: etagOf(body)}
-	s.files[acronym] = f
-	return f, true
+}
+
+// read returns a regular file's bytes within the size limit: no symbolic
+// link (os.Root keeps reads inside the directory anyway), FIFO or device.
+func (s *schedules) read(root *os.Root, name string, st fs.FileInfo) ([]byte, error) {
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > s.maxBytes {
+		return nil, fmt.Errorf("%d bytes, over the limit of %d", st.Size(), s.maxBytes)
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(now, st) {
+		return nil, fmt.Errorf("the file changed while it was opened")
+	}
+	body, err := io.ReadAll(io.LimitReader(f, s.maxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > s.maxBytes {
+		return nil, fmt.Errorf("over the limit of %d bytes", s.maxBytes)
+	}
+	return body, nil
 }
 
 func etagOf(b []byte) string {

@@ -12,8 +12,11 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"companion/app/catalog"
 	"companion/app/ui"
@@ -33,6 +36,16 @@ type Assets struct {
 	// ScheduleDir optionally holds newer schedules, <acronym>.json, served
 	// to the app as live updates of the embedded ones.
 	ScheduleDir string
+	// MaxScheduleBytes bounds a file there (DefaultMaxScheduleBytes if 0)
+	// and ScheduleRecheck is how often the directory is looked at (a
+	// second if 0).
+	MaxScheduleBytes int64
+	ScheduleRecheck  time.Duration
+
+	// BaseURL is the site's public URL (https://companion.example.org):
+	// link previews (og:url, og:image) and canonical links need it, and
+	// are left out without it.
+	BaseURL string
 
 	// Served are schedules served beside the app (too large to embed in
 	// it), besides those of data/served, which are always included.
@@ -44,6 +57,9 @@ var ErrNotBuilt = errors.New("the browser app is not built (no web/build/app.was
 
 // New returns the whole site's handler and the content version it serves.
 func New(a Assets) (http.Handler, string, error) {
+	if err := checkBaseURL(a.BaseURL); err != nil {
+		return nil, "", err
+	}
 	wasm, err := fs.Stat(a.Build, "app.wasm")
 	if err != nil {
 		return nil, "", ErrNotBuilt
@@ -81,6 +97,9 @@ func New(a Assets) (http.Handler, string, error) {
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-status-bar-style" content="black-translucent">`,
 			`<meta name="color-scheme" content="light dark">`,
+			// The policy again in the page, for static hosts that set no
+			// headers (frame-ancestors only works as a header).
+			`<meta http-equiv="Content-Security-Policy" content="` + strings.TrimSuffix(ContentSecurityPolicy, "; frame-ancestors 'none'") + `">`,
 		},
 		CacheableResources:    cacheable(),
 		Version:               version,
@@ -92,13 +111,20 @@ func New(a Assets) (http.Handler, string, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", files))
-	mux.Handle(SchedulePath, newSchedules(a.ScheduleDir))
+	live := newSchedules(a.ScheduleDir, a.MaxScheduleBytes)
+	if a.ScheduleRecheck > 0 {
+		live.recheck = a.ScheduleRecheck
+	}
+	mux.Handle(SchedulePath, live)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok", version)
 	})
-	mux.Handle("/", h)
-	return mux, version, nil
+	pages := newPages(h, version)
+	pages.baseURL = strings.TrimSuffix(a.BaseURL, "/")
+	pages.refresh = live.refresh
+	mux.Handle("/", pages)
+	return guard(mux), version, nil
 }
 
 // cacheable lists what the service worker precaches besides go-app's own
@@ -179,4 +205,16 @@ func (webPaths) Resolve(location string) string {
 		return "/"
 	}
 	return location
+}
+
+// checkBaseURL accepts an absolute http(s) URL with no query or fragment.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("base URL %q: want the site's public address, like https://companion.example.org", s)
+	}
+	return nil
 }

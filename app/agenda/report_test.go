@@ -1,0 +1,58 @@
+package agenda_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"companion/app/agenda"
+)
+
+func TestNotesReport(t *testing.T) {
+	c := conference(t,
+		ev{guid: "a", room: "Bleu", start: "11:35", dur: "0:40", title: "Portail *développeur* [Back Market]"},
+		ev{guid: "b", room: "Rouge", start: "09:15", dur: "1:15", title: "Keynote"},
+		ev{guid: "c", room: "Blanc", start: "14:00", dur: "0:40", title: "Not noted"})
+	s := newStorage()
+	a, _ := agenda.Open(s, "test2023")
+	a.SetNote("a", agenda.Note{Text: "Backstage, coupling scores.\n\n- templates", Rating: 4, Talk: agenda.SnapshotOf(c.Event("a"))})
+	a.SetNote("b", agenda.Note{Rating: 5, Talk: agenda.SnapshotOf(c.Event("b"))})
+	gone := agenda.Star{Title: "Removed talk", Start: time.Date(2023, 3, 7, 17, 0, 0, 0, time.UTC), Rooms: []string{"Bleu"}}
+	a.SetNote("gone", agenda.Note{Text: "was good", Talk: gone})
+	got := agenda.Report(c, a, time.Date(2023, 3, 8, 9, 0, 0, 0, time.UTC))
+	want := `# Test — my notes
+
+_Exported 8 March 2023. Times in Europe/Paris._
+
+## Keynote
+
+- **Speakers:** Ada b
+- **Room:** Rouge
+- **When:** Tuesday 7 March 2023, 09:15–10:30
+- **Rating:** ★★★★★ (5/5)
+
+## Portail \*développeur\* \[Back Market\]
+
+- **Speakers:** Ada a
+- **Room:** Bleu
+- **When:** Tuesday 7 March 2023, 11:35–12:15
+- **Rating:** ★★★★☆ (4/5)
+
+Backstage, coupling scores.
+
+- templates
+
+## Removed talk
+
+- **Room:** Bleu
+- **When:** Tuesday 7 March 2023, 18:00 (no longer in the schedule)
+
+was good
+`
+	if got != want {
+		t.Fatalf("report:\n%s\nwant:\n%s", got, want)
+	}
+	if strings.Contains(got, "Not noted") {
+		t.Fatal("a talk without a note is in the report")
+	}
+}

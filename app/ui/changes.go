@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"companion/app/agenda"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// changesPage lists what changed in the whole schedule since the attendee
+// last looked: new talks, moved, re-timed, re-roomed, renamed, cancelled.
+type changesPage struct {
+	app.Compo
+	conf   *schedule.Conference
+	err    error
+	agenda *agenda.Agenda
+	notice string
+}
+
+func (p *changesPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *changesPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+}
+
+func (p *changesPage) load(ctx app.Context) {
+	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	ctx.Page().SetTitle("What changed – " + p.conf.Title)
+}
+
+func (p *changesPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	changes, since := scheduleChanges(c)
+	return shell(c, "",
+		app.H1().Class("page-title").Text("What changed in the schedule"),
+		noticeUI(p.notice),
+		app.If(app.IsServer, func() app.UI {
+			return app.P().Class("lede").Text("The changes since your last look appear once the app has loaded.")
+		}).ElseIf(len(changes) == 0, func() app.UI {
+			return app.P().Class("lede").Text("Nothing changed since you last looked.")
+		}).Else(func() app.UI {
+			return app.P().Class("lede").Text(itoa(len(changes)) + " " + plural(len(changes), "change", "changes") +
+				" since " + c.Local(since).Format("Mon 2 Jan 15:04") + ". Talks in your agenda are marked ★.")
+		}),
+		app.If(len(changes) > 0, func() app.UI {
+			return app.Ul().Class("change-list").Body(app.Range(changes).Slice(func(i int) app.UI {
+				return p.change(changes[i])
+			}))
+		}),
+		app.If(len(changes) > 0, func() app.UI {
+			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text("Mark all as seen").
+				OnClick(func(ctx app.Context, e app.Event) {
+					if err := markScheduleSeen(c); err != nil {
+						p.notice = "This could not be saved: " + agenda.Plain(err)
+					}
+				})
+		}),
+		app.P().Body(app.A().Href(agendaURL(c)).Text("← My agenda")),
+	)
+}
+
+func (p *changesPage) change(ch agenda.Change) app.UI {
+	c := p.conf
+	mine := p.agenda.Starred(ch.Key)
+	class := "change"
+	if mine {
+		class += " change-mine"
+	}
+	title, when := ch.Was.Title, ""
+	if ch.Now != nil {
+		title = ch.Now.Title
+		when = whenOf(c, ch.Now)
+	} else if !ch.Was.Start.IsZero() {
+		when = "was " + c.Local(ch.Was.Start).Format("Mon 2 Jan 15:04")
+	}
+	return app.Li().Class(class).Body(
+		app.If(mine, func() app.UI { return app.Span().Class("mine").Aria("label", "In your agenda").Text("★ ") }),
+		app.If(ch.Now != nil, func() app.UI {
+			return app.A().Href(talkURL(c, ch.Now)).Text(title)
+		}).Else(func() app.UI { return app.Strong().Text(title) }),
+		app.Span().Class("change-what").Text(": "+ch.Words(c)),
+		app.If(when != "", func() app.UI { return app.Span().Class("change-when").Text(" (" + when + ")") }),
+	)
+}
+
+func whenOf(c *schedule.Conference, e *schedule.Event) string {
+	day := ""
+	if e.Day >= 0 && e.Day < len(c.Days) {
+		day = shortDayLabel(c.Days[e.Day]) + " "
+	}
+	return day + timeRange(c, e) + ", " + joinRooms(e.Rooms)
+}

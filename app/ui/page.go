@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"companion/app/catalog"
+	"companion/app/share"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// pageParams are the query parameters a page's rendering depends on, each
+// with what makes a value count (others render as if absent); the server
+// renders a page once per path and values of these, so that made-up
+// values cost no rendering.
+var pageParams = map[string]func(string) bool{
+	paramConf: func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
+	paramDay: func(v string) bool {
+		n, err := strconv.Atoi(v)
+		return err == nil && n >= 0 && n < 100
+	},
+	share.ParamTalks: func(v string) bool { return len(v) <= 4096 },
+}
+
+// PageKey reports whether u names a page of the app and, if so, the URL
+// its server rendering depends on: the path and the parameters pages read,
+// in a fixed order. A talk that is not in its conference's schedule is no
+// page (the server answers 404, which the service worker does not keep).
+func PageKey(u *url.URL) (string, bool) {
+	switch {
+	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents || u.Path == PathChanges || u.Path == PathShare:
+	case strings.HasPrefix(u.Path, PathTalk):
+		slug := strings.TrimPrefix(u.Path, PathTalk)
+		c, err := conferenceOf(u)
+		if slug == "" || strings.Contains(slug, "/") || err != nil ||
+			(c.EventBySlug(slug) == nil && c.Event(slug) == nil) {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	q := url.Values{}
+	for p, valid := range pageParams {
+		if v := u.Query().Get(p); v != "" && valid(v) {
+			q.Set(p, v)
+		}
+	}
+	if len(q) == 0 {
+		return u.Path, true
+	}
+	return u.Path + "?" + q.Encode(), true
+}
+
+// maxTitle bounds a page title, in runes: a schedule's 100 kB title must
+// not become a 100 kB tab name or link preview.
+const maxTitle = 120
+
+// setTitle names the page after its parts ("Talk – Conference"), each
+// cleaned of control characters and runs of spaces, and shortened.
+func setTitle(ctx app.Context, parts ...string) {
+	for i, p := range parts {
+		parts[i] = cleanTitle(p)
+	}
+	ctx.Page().SetTitle(strings.Join(parts, " – "))
+}
+
+func cleanTitle(s string) string { return shorten(oneLine(s), maxTitle) }
+
+// oneLine drops control characters and runs of spaces (keeping the
+// no-break spaces of French typography).
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' || unicode.IsControl(r)
+	}), " ")
+}
+
+// shorten cuts s to n runes, the last an ellipsis.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
+}
+
+// maxDescription bounds a page's description (link previews show two or
+// three lines).
+const maxDescription = 200
+
+// setDescription describes the page for link previews, as plain text.
+func setDescription(ctx app.Context, text string) {
+	if text = shorten(oneLine(text), maxDescription); text != "" {
+		ctx.Page().SetDescription(text)
+	}
+}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestPageKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"/":                              "/",
+		"/?day=1":                        "/?day=1",
+		"/?day=x&utm_source=a":           "/",
+		"/?c=kcdfrance2023":              "/",
+		"/?c=nosuchconf":                 "/",
+		"/?c=kubeconeu2019&day=2&junk=1": "/?c=kubeconeu2019&day=2",
+		"/agenda?c=%22%3E%3Cscript%3E":   "/agenda",
+		"/talk/keynote-ouverture":        "/talk/keynote-ouverture",
+		"/talk/KEYNOTE-OUVERTURE":        "/talk/KEYNOTE-OUVERTURE",
+		"/talk/nope":                     "",
+		"/talk/":                         "",
+		"/talk/keynote-ouverture/x":      "",
+		"/robots.txt":                    "",
+		"/talk/a%22%3E%3Cimg%20src=x%3E": "",
+		"/events?day=1":                  "/events?day=1",
+	} {
+		u, err := url.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := PageKey(u)
+		if got != want || ok != (want != "") {
+			t.Errorf("PageKey(%s) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestCleanTitle(t *testing.T) {
+	if got := cleanTitle("  a\n\tb\x00c  d\u202fe "); got != "a b c d\u202fe" {
+		t.Errorf("%q", got)
+	}
+	long := cleanTitle(strings.Repeat("x", 1000))
+	if r := []rune(long); len(r) != maxTitle || !strings.HasSuffix(long, "…") {
+		t.Errorf("%d runes: %q", len(r), long)
+	}
+}

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"companion/app/agenda"
+	"companion/app/share"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// sharePage opens a shared selection: the talks it names, and the choice
+// of adding them to the attendee's agenda or replacing it with them (with
+// an undo). It works offline: the link is read on the device.
+type sharePage struct {
+	app.Compo
+	conf    *schedule.Conference
+	err     error
+	agenda  *agenda.Agenda
+	notice  string
+	found   []*schedule.Event
+	missing int
+	bad     error
+	undo    map[string]agenda.Star // the stars before a replace
+	done    bool
+}
+
+func (p *sharePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *sharePage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+}
+
+func (p *sharePage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.conf, p.err = conferenceOf(u)
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	p.found, p.missing, p.bad = share.Decode(p.conf, u.Query().Get(share.ParamTalks))
+	ctx.Page().SetTitle("Shared talks – " + p.conf.Title)
+}
+
+func (p *sharePage) keys() []string {
+	out := make([]string, len(p.found))
+	for i, e := range p.found {
+		out[i] = e.Key()
+	}
+	return out
+}
+
+func (p *sharePage) snap(key string) agenda.Star {
+	if e := p.conf.Event(key); e != nil {
+		return snapshot(e)
+	}
+	return agenda.Star{}
+}
+
+func (p *sharePage) onMerge(ctx app.Context, e app.Event) {
+	n, err := p.agenda.Merge(p.keys(), p.snap)
+	if err != nil {
+		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		return
+	}
+	p.done, p.undo = true, nil
+	p.notice = itoa(n) + " " + plural(n, "talk", "talks") + " added to your agenda."
+	if n == 0 {
+		p.notice = "They were all in your agenda already."
+	}
+}
+
+func (p *sharePage) onReplace(ctx app.Context, e app.Event) {
+	prev, err := p.agenda.Replace(p.keys(), p.snap)
+	if err != nil {
+		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		return
+	}
+	p.done, p.undo = true, prev
+	p.notice = "Your agenda is now these " + itoa(len(p.found)) + " " + plural(len(p.found), "talk", "talks") + "."
+}
+
+func (p *sharePage) onUndo(ctx app.Context, e app.Event) {
+	if err := p.agenda.Restore(p.undo); err != nil {
+		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		return
+	}
+	p.done, p.undo = false, nil
+	p.notice = "Your agenda is back as it was."
+}
+
+func (p *sharePage) onStar(ctx app.Context, e app.Event) {
+	p.notice = toggleStar(ctx, p.conf, p.agenda)
+}
+
+func (p *sharePage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	if p.bad != nil {
+		return shell(c, "",
+			app.H1().Class("page-title").Text("Shared talks"),
+			app.P().Class("notice").Role("alert").Text(p.bad.Error()+"."),
+		)
+	}
+	already := 0
+	for _, e := range p.found {
+		if p.agenda.Starred(e.Key()) {
+			already++
+		}
+	}
+	summary := "Someone shared " + itoa(len(p.found)) + " " + plural(len(p.found), "talk", "talks") + " of " + c.Title + " with you."
+	if p.missing > 0 {
+		summary += " " + itoa(p.missing) + " more " + plural(p.missing, "is", "are") + " not in this version of the schedule."
+	}
+	if already > 0 {
+		summary += " " + itoa(already) + " " + plural(already, "is", "are") + " in your agenda already."
+	}
+	disabled := app.IsServer
+	return shell(c, "",
+		app.H1().Class("page-title").Text("Shared talks"),
+		app.P().Class("lede").ID("share-summary").Text(summary),
+		noticeUI(p.notice),
+		app.Div().Class("tool-row").Body(
+			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).
+				Text("Add them to my agenda").OnClick(p.onMerge),
+			app.Button().Type("button").ID("share-replace").Disabled(disabled || len(p.found) == 0).
+				Text("Replace my agenda with them").OnClick(p.onReplace),
+			app.If(p.undo != nil, func() app.UI {
+				return app.Button().Type("button").ID("share-undo").Text("Undo").OnClick(p.onUndo)
+			}),
+		),
+		app.If(!p.done && p.agenda.Len() > 0, func() app.UI {
+			return app.P().Class("hint").Text("Replacing removes the " + itoa(p.agenda.Len()) + " " +
+				plural(p.agenda.Len(), "star", "stars") + " you have now (your notes stay); you can undo it.")
+		}),
+		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
+			e := p.found[i]
+			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)
+		})),
+		app.If(p.done, func() app.UI {
+			return app.P().Body(app.A().Href(agendaURL(c)).ID("to-agenda").Text("See My agenda →"))
+		}),
+	)
+}

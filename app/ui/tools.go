@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"time"
+
+	"companion/app/agenda"
+	"companion/app/ical"
+	"companion/app/share"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Everything the attendee can take out of the app, made on the device and
+// working offline: the calendar file, a share link and its QR code, the
+// notes report, and a backup of everything (with its restore).
+
+// alarmBefore is when the calendar reminds before a talk.
+const alarmBefore = 10 * time.Minute
+
+func origin() string {
+	if app.IsServer {
+		return ""
+	}
+	return app.Window().Get("location").Get("origin").String()
+}
+
+// calendarFile is the .ics of events.
+func calendarFile(c *schedule.Conference, events []*schedule.Event) string {
+	base := origin()
+	return ical.Calendar(c, events, ical.Options{
+		Link:  func(e *schedule.Event) string { return base + talkURL(c, e) },
+		Text:  func(s string) string { return joinParagraphs(paragraphs(s)) },
+		Alarm: alarmBefore,
+		Now:   time.Now(),
+	})
+}
+
+func joinParagraphs(ps []string) string {
+	out := ""
+	for i, p := range ps {
+		if i > 0 {
+			out += "\n\n"
+		}
+		out += p
+	}
+	return out
+}
+
+func (p *agendaPage) tools(current []*schedule.Event) app.UI {
+	c, a := p.conf, p.agenda
+	disabled := app.IsServer
+	return app.Section().Class("agenda-tools").Aria("labelledby", "tools-title").Body(
+		app.H2().ID("tools-title").Text("Take it with you"),
+		app.Div().Class("tool-row").Body(
+			app.Button().Type("button").ID("export-ics").Disabled(disabled || len(current) == 0).
+				Text("Add to my calendar (.ics)").
+				OnClick(func(ctx app.Context, e app.Event) {
+					download(c.Acronym+"-agenda.ics", "text/calendar", calendarFile(c, current))
+				}),
+			app.Button().Type("button").ID("share").Disabled(disabled || a.Len() == 0).
+				Aria("expanded", p.share != "").Aria("controls", "share-panel").
+				Text("Share my selection").
+				OnClick(func(ctx app.Context, e app.Event) {
+					if p.share != "" {
+						p.share = ""
+						return
+					}
+					p.share = share.Link(origin(), c, a.Keys())
+				}),
+			app.Button().Type("button").ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
+				Text("My notes as Markdown").
+				OnClick(func(ctx app.Context, e app.Event) {
+					download(c.Acronym+"-notes.md", "text/markdown", agenda.Report(c, a, time.Now()))
+				}),
+		),
+		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),
+		app.H3().Text("Keep it safe"),
+		app.P().Class("lede").Text("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone."),
+		app.Div().Class("tool-row").Body(
+			app.Button().Type("button").ID("backup").Disabled(disabled).Text("Back up everything").
+				OnClick(func(ctx app.Context, e app.Event) {
+					file, err := agenda.Backup(browserStorage{}, time.Now())
+					if err != nil {
+						p.notice = "The backup could not be made."
+						return
+					}
+					download("companion-backup-"+fileStamp()+".json", "application/json", file)
+				}),
+			app.Label().For("restore").Class("file-button").Body(
+				app.Text("Restore from a backup"),
+				app.Input().Type("file").ID("restore").Accept(".json,application/json").Disabled(disabled).
+					OnChange(p.onRestore),
+			),
+		),
+	)
+}
+
+// onRestore reads the chosen backup file and merges it into every
+// conference's agenda.
+func (p *agendaPage) onRestore(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	input := ctx.JSSrc()
+	files.Index(0).Call("text").Then(func(v app.Value) {
+		text := v.String()
+		ctx.Dispatch(func(ctx app.Context) {
+			input.Set("value", "")
+			r, err := agenda.Restore(browserStorage{}, text)
+			switch {
+			case err == agenda.ErrNotBackup:
+				p.notice = "This file is not a backup made by this app."
+				return
+			case err != nil:
+				p.notice = "The backup could not be restored: " + agenda.Plain(err)
+				return
+			}
+			reopenAgendas()
+			p.load(ctx)
+			p.notice = "Backup restored: " + itoa(r.Stars) + " " + plural(r.Stars, "star", "stars") + " and " +
+				itoa(r.Notes) + " " + plural(r.Notes, "note", "notes") + " added, over " + itoa(r.Conferences) + " " +
+				plural(r.Conferences, "conference", "conferences") + "."
+		})
+	})
+}
+
+// reopenAgendas forgets the agendas read so far, after storage changed
+// under them.
+func reopenAgendas() {
+	for k := range agendas {
+		delete(agendas, k)
+		delete(agendaNotices, k)
+	}
+}
+
+// sharePanel shows a share link as text to copy and as a QR code to scan.
+func sharePanel(link string) app.UI {
+	q, err := share.NewQR(link)
+	return app.Div().Class("share-panel").ID("share-panel").Body(
+		app.Label().For("share-link").Text("Link to your selection"),
+		app.Input().Type("url").ID("share-link").ReadOnly(true).Value(link),
+		app.Button().Type("button").ID("copy-share").Text("Copy the link").
+			OnClick(func(ctx app.Context, e app.Event) {
+				if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
+					cb.Call("writeText", link)
+				}
+			}),
+		app.If(err == nil, func() app.UI { return qrCode(q, "QR code of the link to your selection") }),
+		app.If(err != nil, func() app.UI {
+			return app.P().Text("The selection is too large for a QR code: share the link.")
+		}),
+	)
+}
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// qrCode draws a QR code as SVG: one path of digits and commands.
+func qrCode(q share.QR, label string) app.UI {
+	return app.Elem("svg").XMLNS(svgNS).Class("qr").
+		Attr("viewBox", q.ViewBox()).Attr("role", "img").Aria("label", label).
+		Body(
+			app.Elem("rect").XMLNS(svgNS).Attr("width", "100%").Attr("height", "100%").Attr("fill", "#fff"),
+			app.Elem("path").XMLNS(svgNS).Attr("d", q.SVGPath()).Attr("fill", "#000"),
+		)
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"companion/cmd/companion/server"
+	"companion/web"
+)
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: companion export DIR\n\nWrites the site as static files into DIR (created if needed); DIR/HOSTING.md says how to host them.")
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	dir := fs.Arg(0)
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(stderr, "companion: %s is not empty: export into a new or empty directory\n", dir)
+		return 1
+	}
+	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate}, dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "companion:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote %d files to %s (see %s/HOSTING.md)\n", n, dir, dir)
+	return 0
+}

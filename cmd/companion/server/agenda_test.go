@@ -1,0 +1,289 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"companion/app/catalog"
+	"companion/cmd/companion/server"
+	"companion/web"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// The attendee's own plan in a real browser: overlaps with alternatives,
+// schedule changes flagged with the stars kept, a share link merged, notes
+// exported as Markdown, and a backup restored on a cleared device.
+
+// starBySlug stars the talk with that slug from the schedule page and
+// returns its key.
+func starBySlug(t *testing.T, ctx context.Context, slug string) string {
+	t.Helper()
+	card := `document.querySelector('main a[href="/talk/` + slug + `"]').closest("li")`
+	key := evalString(t, ctx, "find "+slug, card+`.querySelector("button.star").dataset.key`)
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star "+slug, chromedp.Click(star, chromedp.ByQuery),
+		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	return key
+}
+
+func TestBrowserAgendaConflict(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	// Two talks at 10:45: observability (Bleu) and multi-cluster ingress (Blanc).
+	obs := starBySlug(t, ctx, "observabilite-cout")
+	starBySlug(t, ctx, "ingress-multi-clusters-numberly")
+	starBySlug(t, ctx, "kubernetes-veepee-way") // 13:45, clashes with nothing
+
+	run(t, ctx, "My agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.WaitVisible(`.agenda-list .conflict`, chromedp.ByQuery))
+	if n := evalString(t, ctx, "conflicts", `String(document.querySelectorAll(".agenda-list .conflict").length)`); n != "2" {
+		t.Fatalf("%s talks flagged as overlapping, want 2", n)
+	}
+	flag := evalString(t, ctx, "observability's flag", `document.querySelector('li[data-key="`+obs+`"] .conflict').textContent`)
+	if !strings.Contains(flag, "Overlaps with") || !strings.Contains(flag, "ingress") && !strings.Contains(flag, "Ingress") {
+		t.Fatalf("observability's conflict flag: %q", flag)
+	}
+	// Its alternative: the later talk of its track (OpenTelemetry, 14:35).
+	alt := evalString(t, ctx, "alternatives", `Array.from(document.querySelectorAll('li[data-key="`+obs+`"] .alternatives a')).map(a => a.getAttribute("href")).join(" ")`)
+	if !strings.Contains(alt, "/talk/opentelemetry-javascript-tracing") {
+		t.Fatalf("alternatives to observability: %q", alt)
+	}
+	other := evalString(t, ctx, "ingress alternatives", `Array.from(document.querySelectorAll('.conflict .alternatives a')).map(a => a.getAttribute("href")).join(" ")`)
+	if !strings.Contains(other, "/talk/revolution-ebpf") {
+		t.Fatalf("alternatives: %q", other)
+	}
+	// The talk without a clash has no flag; the lunch gap shows.
+	if got := evalString(t, ctx, "gap", `(document.querySelector(".agenda-list .gap")||{}).textContent||""`); !strings.Contains(got, "free") || !strings.Contains(got, "Déjeuner") && !strings.Contains(got, "jeuner") {
+		t.Errorf("gap: %q", got)
+	}
+	// And on the talk's own page.
+	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/observabilite-cout"), appLoaded(),
+		chromedp.WaitVisible(`article.talk .conflict .alternatives`, chromedp.ByQuery))
+}
+
+// moveAndCancel rewrites a schedule: the event with slug moved goes to
+// another room and time, the one with slug cancelled leaves.
+func moveAndCancel(t *testing.T, doc, moved, toRoom, from, to, cancelled string) []byte {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	done := 0
+	for _, day := range v["schedule"].(map[string]any)["conference"].(map[string]any)["days"].([]any) {
+		rooms := day.(map[string]any)["rooms"].(map[string]any)
+		var carry map[string]any
+		for room, events := range rooms {
+			var kept []any
+			for _, e := range events.([]any) {
+				ev := e.(map[string]any)
+				switch ev["slug"] {
+				case moved:
+					for _, k := range []string{"date", "end"} {
+						ev[k] = strings.Replace(ev[k].(string), from, to, 1)
+					}
+					ev["start"] = to[1:]
+					ev["end"] = strings.Replace(ev["end"].(string), "12:15", "17:15", 1)
+					ev["room"] = toRoom
+					carry = ev
+					done++
+				case cancelled:
+					done++
+				default:
+					kept = append(kept, e)
+				}
+			}
+			rooms[room] = kept
+		}
+		if carry != nil {
+			rooms[toRoom] = append(rooms[toRoom].([]any), carry)
+		}
+	}
+	if done != 2 {
+		t.Fatalf("rewrote %d events", done)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestBrowserAgendaScheduleChanges(t *testing.T) {
+	dir := t.TempDir()
+	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	moved := starBySlug(t, ctx, "portail-developpeur-back-market")
+	gone := starBySlug(t, ctx, "gitops-gitlab")
+
+	// The organiser moves Back Market from Bleu 11:35 to Rouge 16:35 and
+	// drops the GitOps talk: a live update.
+	doc, _ := catalog.Document(catalog.Default())
+	if err := os.WriteFile(filepath.Join(dir, catalog.Default()+".json"),
+		moveAndCancel(t, doc, "portail-developpeur-back-market", "Rouge", "T11:35", "T16:35", "gitops-gitlab"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "My agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.WaitVisible(`.agenda-gone .changed`, chromedp.ByQuery))
+	note := evalString(t, ctx, "moved flag", `document.querySelector('li[data-key="`+moved+`"] .changed').textContent`)
+	if !strings.Contains(note, "Moved from Bleu 11:35 to Rouge 16:35") {
+		t.Fatalf("the moved talk is flagged %q", note)
+	}
+	cancelled := evalString(t, ctx, "cancelled flag", `document.querySelector(".agenda-gone .changed").textContent`)
+	if !strings.Contains(cancelled, "Cancelled") {
+		t.Fatalf("the dropped talk is flagged %q", cancelled)
+	}
+	// Both stars kept.
+	for _, k := range []string{moved, gone} {
+		run(t, ctx, "star kept", chromedp.WaitVisible(`button.star[data-key="`+k+`"][aria-pressed="true"]`, chromedp.ByQuery))
+	}
+	// The whole schedule's changes.
+	run(t, ctx, "what changed", chromedp.Click(`.changes-link a`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.change-list`, chromedp.ByQuery))
+	list := evalString(t, ctx, "change list", `document.querySelector(".change-list").textContent`)
+	if !strings.Contains(list, "moved from Bleu 11:35 to Rouge 16:35") || !strings.Contains(list, "cancelled") {
+		t.Fatalf("what changed: %q", list)
+	}
+	// Dismissing the flag keeps the star.
+	run(t, ctx, "back to the agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.Click(`li[data-key="`+moved+`"] .changed button.dismiss`, chromedp.ByQuery))
+	eventually(t, ctx, "flag dismissed", `document.querySelector('li[data-key="`+moved+`"] .changed') === null`)
+	run(t, ctx, "reload", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.WaitVisible(`li[data-key="`+moved+`"] button.star[aria-pressed="true"]`, chromedp.ByQuery))
+	if n := evalString(t, ctx, "flags after reload", `String(document.querySelectorAll('li[data-key="`+moved+`"] .changed').length)`); n != "0" {
+		t.Fatal("a dismissed flag came back")
+	}
+}
+
+// A shared selection opened by another attendee, offline, and merged.
+func TestBrowserShareMerge(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	a := starBySlug(t, ctx, "revolution-ebpf")
+	b := starBySlug(t, ctx, "kubernetes-veepee-way")
+	run(t, ctx, "share", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.Click(`#share`, chromedp.ByQuery), chromedp.WaitVisible(`#share-panel svg.qr`, chromedp.ByQuery))
+	link := evalString(t, ctx, "share link", `document.getElementById("share-link").value`)
+	if !strings.HasPrefix(link, srv.URL+"/share?") {
+		t.Fatalf("share link %q", link)
+	}
+	if d := evalString(t, ctx, "QR path", `document.querySelector("#share-panel svg.qr path").getAttribute("d")`); !strings.HasPrefix(d, "M4 4h7") {
+		t.Fatalf("QR path starts %.20q (a finder pattern is 7 modules wide)", d)
+	}
+
+	// Another attendee: an agenda of their own.
+	run(t, ctx, "another attendee", chromedp.Evaluate(`localStorage.clear()`, nil),
+		chromedp.Navigate(srv.URL+"/"), appLoaded())
+	mine := starBySlug(t, ctx, "vpc-kubernetes-scaleway")
+	// The link opens offline once the app is installed.
+	run(t, ctx, "service worker ready", workerReady())
+	srv.Close()
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+	run(t, ctx, "open the link", chromedp.Navigate(link), appLoaded(), chromedp.WaitVisible(`#share-summary`, chromedp.ByQuery))
+	if s := evalString(t, ctx, "summary", `document.getElementById("share-summary").textContent`); !strings.Contains(s, "2 talks") {
+		t.Fatalf("summary %q", s)
+	}
+	run(t, ctx, "merge", chromedp.Click(`#share-merge`, chromedp.ByQuery), chromedp.WaitVisible(`#to-agenda`, chromedp.ByQuery))
+	run(t, ctx, "agenda after merge", chromedp.Click(`#to-agenda`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#agenda-summary`, chromedp.ByQuery))
+	for _, k := range []string{a, b, mine} {
+		run(t, ctx, "merged star", chromedp.WaitVisible(`.agenda-list button.star[data-key="`+k+`"][aria-pressed="true"]`, chromedp.ByQuery))
+	}
+}
+
+// downloads sends the browser's downloads to a folder.
+func downloads(t *testing.T, ctx context.Context) string {
+	dir := t.TempDir()
+	run(t, ctx, "downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+	return dir
+}
+
+// downloaded waits for a file whose name ends with suffix and returns it.
+func downloaded(t *testing.T, dir, suffix string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), suffix) {
+				p := filepath.Join(dir, e.Name())
+				if b, err := os.ReadFile(p); err == nil && len(b) > 0 {
+					return p
+				}
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no %s downloaded", suffix)
+	return ""
+}
+
+func TestBrowserNotesReportAndBackup(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	dir := downloads(t, ctx)
+	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
+		chromedp.Click(`article.talk button.star`, chromedp.ByQuery),
+		chromedp.SendKeys(`#note-text`, "Backstage templates; coupling scores to pick what leaves the monolith.", chromedp.ByQuery),
+		chromedp.Click(`.rating button[data-rating="4"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.rating button[data-rating="4"][aria-pressed="true"]`, chromedp.ByQuery))
+
+	run(t, ctx, "export notes", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.Click(`#export-notes`, chromedp.ByQuery))
+	b, err := os.ReadFile(downloaded(t, dir, "-notes.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := string(b)
+	for _, want := range []string{
+		"# KCD France 2023 — my notes",
+		"## La plus\\-value d'un portail développeur chez Back Market",
+		"- **Speakers:** Sami Farhat",
+		"- **Room:** Bleu",
+		"- **When:** Tuesday 7 March 2023, 11:35–12:15",
+		"- **Rating:** ★★★★☆ (4/5)",
+		"Backstage templates; coupling scores to pick what leaves the monolith.",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+
+	// Back up, clear the device, restore.
+	run(t, ctx, "back up", chromedp.Click(`#backup`, chromedp.ByQuery))
+	backup := downloaded(t, dir, ".json")
+	run(t, ctx, "clear storage", chromedp.Evaluate(`localStorage.clear()`, nil),
+		chromedp.Navigate(srv.URL+"/agenda"),
+		chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("#backup:not([disabled])") !== null`, nil, chromedp.WithPollingTimeout(60*time.Second)))
+	if got := evalString(t, ctx, "cleared", `document.querySelector("main .lede").textContent`); !strings.Contains(got, "No starred talks") {
+		t.Fatalf("after clearing: %q", got)
+	}
+	run(t, ctx, "restore", chromedp.SetUploadFiles(`#restore`, []string{backup}, chromedp.ByQuery),
+		chromedp.WaitVisible(`#agenda-summary`, chromedp.ByQuery))
+	if got := evalString(t, ctx, "notice", `document.querySelector(".notice").textContent`); !strings.Contains(got, "Backup restored: 1 star and 1 note") {
+		t.Fatalf("restore said %q", got)
+	}
+	run(t, ctx, "note restored", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
+		chromedp.WaitVisible(`.rating button[data-rating="4"][aria-pressed="true"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery))
+	if got := evalString(t, ctx, "note text", `document.getElementById("note-text").value`); !strings.HasPrefix(got, "Backstage templates") {
+		t.Fatalf("restored note %q", got)
+	}
+}

@@ -1,0 +1,119 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"strings"
+
+	htmlparse "golang.org/x/net/html"
+
+	"companion/app/catalog"
+)
+
+// Theme colours for the browser's chrome, as the page's own background.
+const (
+	themeLight = "#f8fafc"
+	themeDark  = "#0b1120"
+)
+
+// fixHead corrects what go-app writes in a page's head. Its og:url and
+// og:image are built from an empty domain ("https:///talk/x", "https://")
+// and its og:url drops the query that names a conference: with a public
+// base URL they become that URL and the page's own (key) URL, else they
+// go; the empty author goes; the theme colour is given for light and dark.
+// go-app writes one head element a line.
+func fixHead(doc []byte, baseURL, key string) []byte {
+	head, rest, ok := bytes.Cut(doc, []byte("</head>"))
+	if !ok {
+		return doc
+	}
+	var out bytes.Buffer
+	out.Grow(len(doc) + 256)
+	for _, line := range bytes.SplitAfter(head, []byte("\n")) {
+		indent := line[:len(line)-len(bytes.TrimLeft(line, " "))]
+		tag, attrs := headTag(line)
+		switch {
+		case tag != "meta":
+			out.Write(line)
+		case attrs["property"] == "og:image", attrs["name"] == "author" && attrs["content"] == "":
+			continue
+		case attrs["name"] == "theme-color":
+			out.Write(indent)
+			out.WriteString(`<meta name="theme-color" media="(prefers-color-scheme: light)" content="` + themeLight + `">` + "\n")
+			out.Write(indent)
+			out.WriteString(`<meta name="theme-color" media="(prefers-color-scheme: dark)" content="` + themeDark + `">` + "\n")
+		case attrs["property"] == "og:url":
+			if baseURL == "" {
+				continue
+			}
+			u := html.EscapeString(baseURL + key)
+			out.Write(indent)
+			out.WriteString(`<meta property="og:url" content="` + u + `">` + "\n")
+			out.Write(indent)
+			out.WriteString(`<link rel="canonical" href="` + u + `">` + "\n")
+			out.Write(indent)
+			out.WriteString(`<meta property="og:image" content="` + html.EscapeString(baseURL+"/web/icons/icon-512.png") + `">` + "\n")
+		default:
+			out.Write(line)
+		}
+	}
+	out.WriteString("</head>")
+	out.Write(rest)
+	return out.Bytes()
+}
+
+// headTag reads the element a head line starts (go-app writes its
+// attributes in no fixed order).
+func headTag(line []byte) (string, map[string]string) {
+	z := htmlparse.NewTokenizer(bytes.NewReader(bytes.TrimSpace(line)))
+	if tt := z.Next(); tt != htmlparse.StartTagToken && tt != htmlparse.SelfClosingTagToken {
+		return "", nil
+	}
+	tok := z.Token()
+	attrs := map[string]string{}
+	for _, a := range tok.Attr {
+		attrs[a.Key] = a.Val
+	}
+	return tok.Data, attrs
+}
+
+// fixManifest gives go-app's manifest an id (so that the installed app
+// keeps its identity across versions), the conference's own name when the
+// server serves one conference, and the light theme colour.
+func fixManifest(doc []byte) []byte {
+	var m map[string]any
+	if err := json.Unmarshal(doc, &m); err != nil {
+		return doc
+	}
+	m["id"] = "/"
+	m["theme_color"] = themeLight
+	if list := catalog.List(); len(list) == 1 {
+		m["name"] = list[0].Title
+		m["short_name"] = shortName(list[0].Title)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return doc
+	}
+	return b
+}
+
+// shortName fits a title under a home-screen icon (about 12 characters).
+func shortName(title string) string {
+	if r := []rune(title); len(r) <= 12 {
+		return title
+	}
+	words := strings.Fields(title)
+	s := ""
+	for _, w := range words {
+		if len([]rune(s+" "+w)) > 12 && s != "" {
+			break
+		}
+		s = strings.TrimSpace(s + " " + w)
+	}
+	if r := []rune(s); len(r) > 12 {
+		s = string(r[:12])
+	}
+	return s
+}

@@ -1,0 +1,295 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"companion/data"
+
+	"golang.org/x/net/html"
+)
+
+// What a hostile (or merely unusual) schedule writes, and what the pages
+// must show of it: the same strings, as text, never as markup.
+const (
+	hostileConf   = `Conf "quoted" <b>bold</b> \ 7` + "\u202f" + `mars`
+	hostileTitle  = `a"><img src=x onerror="document.title='PWNED'"><script>document.title='PWNED'</script>`
+	nbspTitle     = "Kubernetes\u202f: l'art du \\ backslash et des « guillemets »"
+	hostileRoom   = `Salle "A" <i>`
+	hostileName   = `Ann "the hacker" <script>document.title='PWNED'</script>`
+	hostileLink   = `https://example.org/?q="x"&a=<b>`
+	javascriptURL = "javascript:document.title='PWNED'"
+)
+
+var longTitle = strings.Repeat("long ", 20000) + "end"
+
+func hostileSchedule() data.File {
+	event := func(id int, slug, title, start, room string, extra map[string]any) map[string]any {
+		e := map[string]any{
+			"guid": fmt.Sprintf("00000000-0000-4000-8000-%012d", id), "id": id,
+			"date": "2023-03-07T" + start + ":00+01:00", "start": start, "duration": "00:30",
+			"room": room, "slug": slug, "title": title, "subtitle": "", "track": "Sécurité",
+			"type": "talk", "language": "fr", "abstract": "<script>document.title='PWNED'</script> Le résumé.",
+			"description": "", "persons": []any{}, "links": []any{},
+		}
+		for k, v := range extra {
+			e[k] = v
+		}
+		return e
+	}
+	doc := map[string]any{"schedule": map[string]any{"version": `v"1"`, "conference": map[string]any{
+		"acronym": "hostile", "title": hostileConf, "start": "2023-03-07", "end": "2023-03-07",
+		"daysCount": 1, "timeslot_duration": "00:05", "time_zone_name": "Europe/Paris",
+		"rooms":  []any{map[string]any{"name": hostileRoom}, map[string]any{"name": "Bleu"}},
+		"tracks": []any{map[string]any{"name": "Sécurité", "color": `red"><script>document.title='PWNED'</script>`}},
+		"meta": map[string]any{"room_colors": map[string]any{
+			hostileRoom: "red;background:url(https://evil.example/x)",
+			"Bleu":      "#1e40af",
+		}},
+		"days": []any{map[string]any{
+			"index": 1, "date": "2023-03-07",
+			"day_start": "2023-03-07T08:00:00+01:00", "day_end": "2023-03-07T19:00:00+01:00",
+			"rooms": map[string]any{
+				hostileRoom: []any{
+					event(1, "quote-talk", hostileTitle, "09:00", hostileRoom, map[string]any{
+						"persons": []any{map[string]any{"guid": "00000000-0000-4000-8000-100000000001", "name": hostileName}},
+						"links": []any{
+							map[string]any{"url": javascriptURL, "title": "Click me"},
+							map[string]any{"url": hostileLink, "title": `Slides "v2"`},
+						},
+						"url": javascriptURL,
+					}),
+					event(2, "long-talk", longTitle, "10:00", hostileRoom, nil),
+				},
+				"Bleu": []any{event(3, "nbsp-talk", nbspTitle, "09:00", "Bleu", nil)},
+			},
+		}},
+	}}}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		panic(err)
+	}
+	return data.File{Name: "hostile.json", JSON: string(b)}
+}
+
+// parse reads a page as the browser does.
+func parse(t *testing.T, srvURL, path string) *html.Node {
+	t.Helper()
+	res := get(t, srvURL+path)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", path, res.Status)
+	}
+	n, err := html.Parse(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// scripts and handlers: the only scripts are the app's own, and no
+// element has an event-handler attribute or a javascript: URL.
+func checkNoScript(t *testing.T, page string, n *html.Node) {
+	t.Helper()
+	walkHTML(n, func(e *html.Node) {
+		if e.Data == "script" && !(attr(e, "src") == "/wasm_exec.js" || attr(e, "src") == "/app.js") {
+			t.Errorf("%s: a script that is not the app's: %s", page, render(e))
+		}
+		if e.Data == "img" || e.Data == "iframe" || e.Data == "object" || e.Data == "embed" {
+			if !strings.HasPrefix(attr(e, "src"), "/web/") {
+				t.Errorf("%s: injected <%s>", page, e.Data)
+			}
+		}
+		for _, a := range e.Attr {
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("%s: event handler %s=%q on <%s>", page, a.Key, a.Val, e.Data)
+			}
+			if (a.Key == "href" || a.Key == "src" || a.Key == "action") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				t.Errorf("%s: javascript: URL in <%s %s>", page, e.Data, a.Key)
+			}
+			if a.Key == "style" && (strings.Contains(a.Val, "url(") || strings.Contains(a.Val, "evil")) {
+				t.Errorf("%s: CSS from the data in <%s style=%q>", page, e.Data, a.Val)
+			}
+		}
+	})
+}
+
+func TestHostileScheduleIsText(t *testing.T) {
+	srv := newSite(t, hostileSchedule())
+	for _, path := range []string{"/?c=hostile", "/talk/quote-talk?c=hostile", "/talk/long-talk?c=hostile", "/talk/nbsp-talk?c=hostile", "/agenda?c=hostile", "/events"} {
+		checkNoScript(t, path, parse(t, srv.URL, path))
+	}
+
+	// The talk page: its heading, its title tag and link preview, its star
+	// button's name and its links say exactly what the data says.
+	n := parse(t, srv.URL, "/talk/quote-talk?c=hostile")
+	if got := text(find(n, "h1")); got != hostileTitle {
+		t.Errorf("h1 = %q, want %q", got, hostileTitle)
+	}
+	if got := text(find(n, "title")); got != hostileTitle+" – "+hostileConf {
+		t.Errorf("<title> = %q", got)
+	}
+	if got := metaProperty(n, "og:title"); got != hostileTitle+" – "+hostileConf {
+		t.Errorf("og:title = %q", got)
+	}
+	if b := findAttr(n, "button", "data-key", ""); b == nil || !strings.Contains(attr(b, "aria-label"), hostileTitle) {
+		t.Errorf("star button's name does not carry the title: %v", b)
+	}
+	var hrefs []string
+	walkHTML(n, func(e *html.Node) {
+		if e.Data == "a" && strings.HasPrefix(attr(e, "href"), "http") {
+			hrefs = append(hrefs, attr(e, "href"))
+		}
+	})
+	if !contains(hrefs, hostileLink) {
+		t.Errorf("links %q: want %q kept whole", hrefs, hostileLink)
+	}
+	if !strings.Contains(text(n), hostileName) {
+		t.Errorf("the speaker's name is not shown as text")
+	}
+
+	// U+202F and the backslash reach the page as themselves.
+	n = parse(t, srv.URL, "/talk/nbsp-talk?c=hostile")
+	if got := text(find(n, "h1")); got != nbspTitle {
+		t.Errorf("h1 = %q, want %q", got, nbspTitle)
+	}
+	if got := metaProperty(n, "og:title"); got != nbspTitle+" – "+hostileConf {
+		t.Errorf("og:title = %q", got)
+	}
+
+	// A 100 kB title is shown whole on its page, and shortened in the tab.
+	n = parse(t, srv.URL, "/talk/long-talk?c=hostile")
+	if got := text(find(n, "h1")); got != longTitle {
+		t.Errorf("h1 is %d bytes, want the whole %d", len(got), len(longTitle))
+	}
+	if got := text(find(n, "title")); len([]rune(got)) > 200 || !strings.HasSuffix(got, hostileConf) {
+		t.Errorf("<title> is %d runes: %.80q", len([]rune(got)), got)
+	}
+
+	// The schedule: the room's name in its chips, the dropped colours.
+	n = parse(t, srv.URL, "/?c=hostile")
+	if !strings.Contains(text(n), hostileRoom) {
+		t.Errorf("the room %q is not shown as text", hostileRoom)
+	}
+	if got := text(find(n, "a.brand")); got != hostileConf {
+		t.Errorf("brand = %q", got)
+	}
+}
+
+// A crafted link injects nothing: unknown talks are 404s, with a page that
+// does not repeat the request.
+func TestCraftedTalkLink(t *testing.T) {
+	srv := newSite(t)
+	for _, p := range []string{
+		`/talk/a"><img src=x onerror=alert(1)>`,
+		`/talk/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E`,
+		`/talk/keynote-ouverture/extra`,
+		`/talk/`,
+		`/talk/keynote-ouverture"onmouseover="alert(1)`,
+	} {
+		res := get(t, srv.URL+(&url.URL{Path: p}).EscapedPath())
+		b := body(t, res)
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %s, want 404", p, res.Status)
+		}
+		if strings.Contains(b, "onerror") || strings.Contains(b, "img") || strings.Contains(b, "alert") {
+			t.Errorf("%s: the 404 page repeats the request:\n%s", p, b)
+		}
+	}
+	// The known talk with a crafted query: the query is not rendered raw.
+	res := get(t, srv.URL+`/talk/keynote-ouverture?c=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&day=%22%3E`)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("known talk with a crafted query: %s", res.Status)
+	}
+	n, err := html.Parse(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNoScript(t, "crafted query", n)
+}
+
+func walkHTML(n *html.Node, f func(*html.Node)) {
+	if n.Type == html.ElementNode {
+		f(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walkHTML(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the first element matching "tag" or "tag.class".
+func find(n *html.Node, sel string) *html.Node {
+	tag, class, _ := strings.Cut(sel, ".")
+	var found *html.Node
+	walkHTML(n, func(e *html.Node) {
+		if found == nil && e.Data == tag && (class == "" || strings.Contains(" "+attr(e, "class")+" ", " "+class+" ")) {
+			found = e
+		}
+	})
+	return found
+}
+
+func findAttr(n *html.Node, tag, key, _ string) *html.Node {
+	var found *html.Node
+	walkHTML(n, func(e *html.Node) {
+		if found == nil && e.Data == tag && hasAttr(e, key) {
+			found = e
+		}
+	})
+	return found
+}
+
+func metaProperty(n *html.Node, prop string) string {
+	var v string
+	walkHTML(n, func(e *html.Node) {
+		if e.Data == "meta" && attr(e, "property") == prop {
+			v = attr(e, "content")
+		}
+	})
+	return v
+}
+
+func text(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return strings.TrimSpace(b.String())
+}
+
+func render(n *html.Node) string {
+	var b strings.Builder
+	html.Render(&b, n)
+	return b.String()
+}

@@ -1,0 +1,245 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"container/list"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"companion/app/catalog"
+	"companion/app/ui"
+	"companion/cmd/companion/server/htmlattr"
+
+	"github.com/andybalholm/brotli"
+)
+
+// goAppFiles are the files go-app's handler makes (its script, the
+// worker, the manifest…), besides the pages.
+var goAppFiles = map[string]bool{
+	"/app.js": true, "/goapp.js": true, "/wasm_exec.js": true, "/app-worker.js": true,
+	"/manifest.webmanifest": true, "/manifest.json": true, "/app.css": true,
+}
+
+// pages serves what go-app's handler makes, each rendered once per app
+// version, catalog generation (a live schedule update makes a new one)
+// and page URL: attribute values repaired (see htmlattr), compressed with
+// brotli and gzip, and served with a content ETag. Rendering a FOSDEM day
+// costs about a second; serving it again costs a map look-up.
+type pages struct {
+	goApp   http.Handler
+	version string
+	baseURL string // the site's public URL, without a trailing slash
+	refresh func() // brings in live schedule updates, if any
+
+	mu      sync.Mutex
+	gen     uint64                   // the catalog generation cached
+	entries map[string]*list.Element // of *page
+	order   *list.List               // most recently used first
+	bytes   int
+}
+
+// The cache holds at most this many pages and bytes (body plus its two
+// compressed forms); the least recently used go first.
+const (
+	maxPages     = 1024
+	maxPageBytes = 256 << 20
+)
+
+type page struct {
+	gen  uint64
+	key  string
+	once sync.Once
+	body []byte // nil when it could not be rendered
+	ct   string
+	etag string
+	br   []byte
+	gz   []byte
+}
+
+func newPages(goApp http.Handler, version string) *pages {
+	return &pages{goApp: goApp, version: version, entries: map[string]*list.Element{}, order: list.New()}
+}
+
+func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var key string
+	switch {
+	case goAppFiles[r.URL.Path]:
+		key = r.URL.Path
+	default:
+		k, ok := ui.PageKey(r.URL)
+		if !ok {
+			notFound(w, r)
+			return
+		}
+		key = k
+	}
+	if s.refresh != nil {
+		s.refresh()
+	}
+	p := s.get(catalog.Generation(), key)
+	p.once.Do(func() { s.render(p, key) })
+	if p.body == nil {
+		s.forget(p) // tried again by the next request
+		http.Error(w, "This page could not be rendered.", http.StatusInternalServerError)
+		return
+	}
+	serveBytes(w, r, p.ct, p.etag, p.body, p.br, p.gz)
+}
+
+// get returns the cache entry for key, making it if needed. Pages of an
+// older catalog generation are all dropped: their schedule is gone.
+func (s *pages) get(gen uint64, key string) *page {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if gen != s.gen {
+		s.gen, s.entries, s.bytes = gen, map[string]*list.Element{}, 0
+		s.order.Init()
+	}
+	if el, ok := s.entries[key]; ok {
+		s.order.MoveToFront(el)
+		return el.Value.(*page)
+	}
+	p := &page{gen: gen, key: key}
+	s.entries[key] = s.order.PushFront(p)
+	for s.order.Len() > maxPages || s.bytes > maxPageBytes {
+		last := s.order.Back()
+		old := last.Value.(*page)
+		s.order.Remove(last)
+		delete(s.entries, old.key)
+		s.bytes -= len(old.body) + len(old.br) + len(old.gz)
+	}
+	return p
+}
+
+func (s *pages) forget(p *page) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if el, ok := s.entries[p.key]; ok && el.Value == p {
+		s.order.Remove(el)
+		delete(s.entries, p.key)
+	}
+}
+
+// render asks go-app for the page at key (a path with its parameters).
+func (s *pages) render(p *page, key string) {
+	u, err := url.Parse(key)
+	if err != nil {
+		return
+	}
+	req, _ := http.NewRequest(http.MethodGet, u.String(), nil)
+	rec := &recorder{header: http.Header{}}
+	s.goApp.ServeHTTP(rec, req)
+	if rec.status != 0 && rec.status != http.StatusOK {
+		log.Printf("rendering %s: go-app answered %d", key, rec.status)
+		return
+	}
+	ct := rec.header.Get("Content-Type")
+	body := rec.body.Bytes()
+	if strings.HasPrefix(ct, "text/html") {
+		if body, err = htmlattr.Rewrite(body); err != nil {
+			log.Printf("rendering %s: %v", key, err)
+			return
+		}
+		body = fixHead(body, s.baseURL, key)
+		ct = "text/html; charset=utf-8"
+	}
+	if strings.HasPrefix(key, "/manifest.") {
+		body = fixManifest(body)
+	}
+	sum := sha256.Sum256(body)
+	p.ct, p.body, p.etag = ct, body, `"`+hex.EncodeToString(sum[:8])+`"`
+	p.br, p.gz = compress(body)
+	s.mu.Lock()
+	if p.gen == s.gen {
+		s.bytes += len(p.body) + len(p.br) + len(p.gz)
+	}
+	s.mu.Unlock()
+}
+
+// compress returns body in brotli and gzip, at levels that take a few
+// milliseconds on a FOSDEM day (done once per page and version).
+func compress(body []byte) (br, gz []byte) {
+	var b, g bytes.Buffer
+	bw := brotli.NewWriterLevel(&b, 6)
+	bw.Write(body)
+	bw.Close()
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	gw.Write(body)
+	gw.Close()
+	return b.Bytes(), g.Bytes()
+}
+
+// serveBytes answers with body, or its brotli or gzip form when the client
+// takes it, with the content ETag (suffixed per encoding) and 304s.
+func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string, body, br, gz []byte) {
+	encoding := ""
+	accept := r.Header.Get("Accept-Encoding")
+	switch {
+	case br != nil && acceptsEncoding(accept, "br"):
+		body, encoding = br, "br"
+	case gz != nil && acceptsEncoding(accept, "gzip"):
+		body, encoding = gz, "gzip"
+	}
+	if encoding != "" {
+		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
+	}
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", etag)
+	if br != nil || gz != nil {
+		h.Set("Vary", "Accept-Encoding")
+	}
+	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// notFound answers 404 with a short page that leads back to the app; it
+// says nothing of the request, which may be crafted.
+func notFound(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
+	}
+}
+
+// recorder keeps what go-app's handler writes.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(b)
+}
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+}

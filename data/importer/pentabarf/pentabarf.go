@@ -72,7 +72,7 @@ type importer struct {
 func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	doc := im.doc
 	conf := doc.Conference
-	im.acronym = export.FitAcronym(firstNonEmpty(opt.Acronym, strings.TrimSpace(conf.Acronym), conf.Title))
+	im.acronym = export.FitAcronym(firstNonEmpty(opt.Acronym, strings.TrimSpace(conf.Acronym), conf.Title, opt.Title))
 	title := firstNonEmpty(opt.Title, strings.TrimSpace(conf.Title), im.acronym)
 	if im.acronym == "" || im.acronym == "____" {
 		im.Fail("schedule/conference/acronym", "conference", "acronym", "missing: name it with -acronym")

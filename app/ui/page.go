@@ -2,28 +2,29 @@ package ui
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"companion/app/catalog"
+	"companion/app/find"
 	"companion/app/share"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// pageParams are the query parameters a page's rendering depends on, each
-// with what makes a value count (others render as if absent); the server
-// renders a page once per path and values of these, so that made-up
-// values cost no rendering.
+// pageParams are the single-valued query parameters a page's rendering
+// depends on besides the filters (find.Params), each with what makes a
+// value count (others render as if absent); the server renders a page
+// once per path and values of these, so that made-up values cost no
+// rendering.
 var pageParams = map[string]func(string) bool{
-	paramConf: func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
-	paramDay: func(v string) bool {
-		n, err := strconv.Atoi(v)
-		return err == nil && n >= 0 && n < 100
-	},
+	paramConf:        func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
+	paramQuery:       func(v string) bool { return len([]rune(v)) <= maxQuery },
 	share.ParamTalks: func(v string) bool { return len(v) <= 4096 },
 }
+
+// maxQuery bounds a search, in runes.
+const maxQuery = 100
 
 // PageKey reports whether u names a page of the app and, if so, the URL
 // its server rendering depends on: the path and the parameters pages read,
@@ -31,7 +32,12 @@ var pageParams = map[string]func(string) bool{
 // page (the server answers 404, which the service worker does not keep).
 func PageKey(u *url.URL) (string, bool) {
 	switch {
-	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents || u.Path == PathChanges || u.Path == PathShare:
+	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents || u.Path == PathChanges || u.Path == PathShare ||
+		u.Path == PathNow || u.Path == PathTracks || u.Path == PathRooms:
+	case strings.HasPrefix(u.Path, PathTrack) || strings.HasPrefix(u.Path, PathRoom):
+		if !placeExists(u) {
+			return "", false
+		}
 	case strings.HasPrefix(u.Path, PathTalk):
 		slug := strings.TrimPrefix(u.Path, PathTalk)
 		c, err := conferenceOf(u)
@@ -47,6 +53,10 @@ func PageKey(u *url.URL) (string, bool) {
 		if v := u.Query().Get(p); v != "" && valid(v) {
 			q.Set(p, v)
 		}
+	}
+	// Filters: only the values the conference knows, in its order.
+	if c, err := conferenceOf(u); err == nil {
+		find.FromURL(c, u.Query()).Set(c, q)
 	}
 	if len(q) == 0 {
 		return u.Path, true

@@ -22,8 +22,14 @@ const (
 	PathEvents   = "/events"
 	PathChanges  = "/changes"
 	PathShare    = share.Path
+	PathNow      = "/now"
+	PathTracks   = "/tracks"
+	PathTrack    = "/track/" // + slug
+	PathRooms    = "/rooms"
+	PathRoom     = "/room/" // + slug
 	paramConf    = "c"
 	paramDay     = "day"
+	paramQuery   = "q"
 )
 
 // Routes registers every page with go-app. In the browser it also lists
@@ -39,6 +45,11 @@ func Routes() {
 	app.Route(PathEvents, func() app.Composer { return &eventsPage{} })
 	app.Route(PathChanges, func() app.Composer { return &changesPage{} })
 	app.Route(PathShare, func() app.Composer { return &sharePage{} })
+	app.Route(PathNow, func() app.Composer { return &nowPage{} })
+	app.Route(PathTracks, func() app.Composer { return &placesPage{kind: trackPlaces} })
+	app.Route(PathRooms, func() app.Composer { return &placesPage{kind: roomPlaces} })
+	app.RouteWithRegexp("^"+PathTrack+"[^/]+$", func() app.Composer { return &placePage{kind: trackPlaces} })
+	app.RouteWithRegexp("^"+PathRoom+"[^/]+$", func() app.Composer { return &placePage{kind: roomPlaces} })
 }
 
 // withConf adds the conference parameter to a path unless it is the default.

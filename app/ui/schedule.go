@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"companion/app/agenda"
+	"companion/app/find"
+	"companion/app/search"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -12,7 +14,9 @@ import (
 
 // schedulePage shows one day of the schedule by time slot: the events that
 // start together are grouped, parallel rooms side by side on wide screens
-// and stacked with their room's colour on a phone.
+// and stacked with their room's colour on a phone. Above it, the search
+// box and the filters; with a query it shows the talks found instead,
+// grouped by day. Everything it shows is in its URL.
 type schedulePage struct {
 	app.Compo
 	conf   *schedule.Conference
@@ -20,6 +24,15 @@ type schedulePage struct {
 	day    int // index into conf.Days
 	agenda *agenda.Agenda
 	notice string
+
+	query   string // as typed, in the URL's q
+	q       search.Query
+	filter  find.Filter
+	results []search.Hit // the query's hits that pass the filter, best first
+	all     []search.Hit // the query's hits
+	limit   int          // results shown; 0 for all
+	open    bool         // the filter panel is open
+	now     time.Time
 }
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -35,6 +48,9 @@ func (p *schedulePage) OnNav(ctx app.Context) {
 	}
 }
 
+// load reads the page's state from its URL. The server renders the day
+// alone (a query or filters in the URL are applied once the app runs): a
+// page rendered per query would let anyone fill its cache.
 func (p *schedulePage) load(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.conf, p.err = conferenceOf(u)
@@ -42,8 +58,22 @@ func (p *schedulePage) load(ctx app.Context) {
 		return
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
-	p.day = pickDay(p.conf, u.Query().Get(paramDay))
-	setTitle(ctx, p.conf.Title, "Schedule")
+	v := u.Query()
+	p.day = pickDay(p.conf, v.Get(paramDay))
+	p.query, p.filter = "", find.Filter{}
+	if app.IsClient {
+		p.now = now()
+		p.query = v.Get(paramQuery)
+		p.filter = find.FromURL(p.conf, v)
+	}
+	p.q = search.Parse(p.query)
+	p.limit = firstResults
+	p.search(ctx)
+	if p.q.Empty() {
+		setTitle(ctx, p.conf.Title, "Schedule")
+	} else {
+		setTitle(ctx, p.query, "Search", p.conf.Title)
+	}
 }
 
 // pickDay is the day the URL names, else today when the conference is on,
@@ -57,11 +87,8 @@ func pickDay(c *schedule.Conference, param string) int {
 		}
 	}
 	if app.IsClient {
-		now := time.Now()
-		for i, d := range c.Days {
-			if !now.Before(d.Start) && now.Before(d.End) {
-				return i
-			}
+		if today := find.Today(c, now()); today >= 0 {
+			return today
 		}
 	}
 	return 0
@@ -71,18 +98,58 @@ func (p *schedulePage) onStar(ctx app.Context, e app.Event) {
 	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
+// current is the view the page shows.
+func (p *schedulePage) current() view {
+	return view{day: p.conf.Days[p.day].Index, query: p.query, filter: p.filter}
+}
+
 func (p *schedulePage) Render() app.UI {
 	if p.err != nil || p.conf == nil || len(p.conf.Days) == 0 {
 		return errorPage(p.err)
 	}
 	c := p.conf
 	day := c.Days[p.day]
-	slots := bySlot(day.Events)
+	searching := !p.q.Empty()
+	lede := dayLabel(day) + " · times in " + zoneLabel(c)
+	if searching {
+		lede = "Search results · times in " + zoneLabel(c)
+	}
 	return shell(c, PathSchedule,
 		app.H1().Class("page-title").Text(c.Title),
-		app.P().Class("lede").Text(dayLabel(day)+" · times in "+zoneLabel(c)),
+		app.P().Class("lede").Text(lede),
 		noticeUI(p.notice),
-		dayTabs(c, p.day),
+		p.searchBox(),
+		browseLinks(c, ""),
+		p.filterPanel(),
+		app.If(searching, func() app.UI {
+			return p.resultsView()
+		}).Else(func() app.UI {
+			return p.dayView()
+		}),
+	)
+}
+
+// dayView is the day's schedule by time slot, filtered.
+func (p *schedulePage) dayView() app.UI {
+	c := p.conf
+	day := c.Days[p.day]
+	events := day.Events
+	if !p.filter.Empty() {
+		match := p.filter.Matcher(c, p.now)
+		events = nil
+		for _, e := range day.Events {
+			if match(e) {
+				events = append(events, e)
+			}
+		}
+	}
+	slots := bySlot(events)
+	return app.Div().Class("day-view").Body(
+		p.nowStrip(),
+		dayTabs(c, p.day, p.current()),
+		app.If(len(events) == 0, func() app.UI {
+			return app.P().Class("empty").Text("Nothing on this day matches the filters.")
+		}),
 		app.Range(slots).Slice(func(i int) app.UI {
 			return p.slot(slots[i])
 		}),
@@ -103,15 +170,18 @@ func bySlot(events []*schedule.Event) [][]*schedule.Event {
 	return slots
 }
 
-func dayTabs(c *schedule.Conference, current int) app.UI {
+// dayTabs links to each day, keeping the filters. They stay at the top of
+// the screen on a long day, the chosen one scrolled into view.
+func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 	if len(c.Days) < 2 {
 		return nil
 	}
 	return app.Nav().Class("days").Aria("label", "Days").Body(
 		app.Range(c.Days).Slice(func(i int) app.UI {
-			a := app.A().Href(scheduleURL(c, c.Days[i].Index)).Text(shortDayLabel(c.Days[i]))
+			v.day = c.Days[i].Index
+			a := app.A().Href(scheduleViewURL(c, v)).Text(shortDayLabel(c.Days[i]))
 			if i == current {
-				a = a.Aria("current", "date")
+				a = a.Aria("current", "date").ID("day-current")
 			}
 			return a
 		}),
@@ -134,65 +204,10 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 	)
 }
 
-// eventCard is one event in a list: room, time, title linking to its page,
-// speakers and the star.
+// eventCard is one event in a list: room, track, time, title linking to
+// its page, speakers and the star.
 func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.EventHandler, note string) app.UI {
-	class := "card"
-	if !e.IsSession() {
-		class += " card-break"
-	}
-	if e.Plenary() {
-		class += " card-plenary"
-	}
-	lang := primaryLanguage(e.Language)
-	return app.Li().Class(class).Style("--room", roomColor(c, e.Room())).Body(
-		app.If(note != "", func() app.UI {
-			return app.P().Class("changed").Text(note)
-		}),
-		app.Div().Class("card-meta").Body(
-			roomChips(c, e),
-			app.Span().Class("when").Text(timeRange(c, e)),
-			app.If(e.Language != "", func() app.UI {
-				return app.Span().Class("lang").Title(languageName(e.Language)).Text(lang)
-			}),
-		),
-		app.H3().Class("card-title").Lang(lang).Body(
-			app.A().Href(talkURL(c, e)).Text(e.Title),
-		),
-		app.If(len(e.Persons) > 0, func() app.UI {
-			return app.P().Class("speakers").Text(speakerLine(e))
-		}),
-		app.If(e.IsSession(), func() app.UI {
-			return starButton(e.Key(), e.Title, starred, onStar)
-		}),
-	)
-}
-
-// roomChips names the event's rooms, each with its colour; a plenary shows
-// every room it is simulcast to.
-func roomChips(c *schedule.Conference, e *schedule.Event) app.UI {
-	return app.Span().Class("rooms").Body(
-		app.Range(e.Rooms).Slice(func(i int) app.UI {
-			return app.Span().Class("room").Style("--room", roomColor(c, e.Rooms[i])).Body(
-				app.Span().Class("dot"),
-				app.Text(e.Rooms[i]),
-			)
-		}),
-	)
-}
-
-// palette colours rooms the data gives no colour.
-var palette = []string{"#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#65a30d", "#dc2626"}
-
-func roomColor(c *schedule.Conference, name string) string {
-	if r, ok := c.Room(name); ok && r.Color != "" {
-		return r.Color
-	}
-	i := c.RoomIndex(name)
-	if i < 0 {
-		return "#94a3b8"
-	}
-	return palette[i%len(palette)]
+	return card(c, e, starred, onStar, note, search.Query{}, "")
 }
 
 func noticeUI(notice string) app.UI {

@@ -26,6 +26,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 		),
 		&updateBanner{},
 		&reminderBanner{},
+		&scrollKeeper{},
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
 			&installOffer{},

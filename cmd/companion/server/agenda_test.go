@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,6 @@ import (
 
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
-	"companion/web"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
@@ -121,12 +119,7 @@ func moveAndCancel(t *testing.T, doc, moved, toRoom, from, to, cancelled string)
 
 func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	dir := t.TempDir()
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := startSite(t, server.Assets{ScheduleDir: dir})
 	ctx := newBrowser(t)
 	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
 	moved := starBySlug(t, ctx, "portail-developpeur-back-market")

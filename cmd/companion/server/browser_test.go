@@ -24,7 +24,22 @@ import (
 
 func newSite(t testing.TB, served ...data.File) *httptest.Server {
 	t.Helper()
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, Served: served})
+	return startSite(t, server.Assets{Served: served})
+}
+
+// startSite serves the app with these assets (the built app by default).
+// A live schedules directory is looked at on every request, and what it
+// changes in the catalog (the process's) is undone when the test ends.
+func startSite(t testing.TB, a server.Assets) *httptest.Server {
+	t.Helper()
+	a.Static, a.Build, a.Worker = web.Static(), web.Build(), web.WorkerTemplate
+	if a.ScheduleDir != "" {
+		restoreCatalog(t)
+		if a.ScheduleRecheck == 0 {
+			a.ScheduleRecheck = time.Nanosecond
+		}
+	}
+	h, _, err := server.New(a)
 	if err != nil {
 		t.Fatalf("%v (the browser tests need the built app: run `make test`, which builds it)", err)
 	}

@@ -2,16 +2,13 @@ package server_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
-	"companion/web"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -55,13 +52,7 @@ func moveEvent(t *testing.T, doc, slug, from, to string) []byte {
 // talk is flagged, and the update is still there offline.
 func TestBrowserLiveScheduleUpdate(t *testing.T) {
 	dir := t.TempDir()
-	restoreCatalog(t)
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: dir, ScheduleRecheck: time.Nanosecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := startSite(t, server.Assets{ScheduleDir: dir})
 
 	acronym := catalog.Default()
 	doc, _ := catalog.Document(acronym)

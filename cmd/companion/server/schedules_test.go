@@ -18,7 +18,6 @@ import (
 	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/fixtures"
-	"companion/web"
 
 	"github.com/andybalholm/brotli"
 )
@@ -67,7 +66,7 @@ func TestScheduleAPI(t *testing.T) {
 
 // restoreCatalog puts every conference's schedule back after a test that
 // makes the server take a live update (the catalog is the process's).
-func restoreCatalog(t *testing.T) {
+func restoreCatalog(t testing.TB) {
 	saved := map[string]string{}
 	for _, e := range catalog.List() {
 		if doc, ok := catalog.Document(e.Acronym); ok {
@@ -83,15 +82,7 @@ func restoreCatalog(t *testing.T) {
 
 func newLiveSite(t *testing.T, dir string, maxBytes int64) *httptest.Server {
 	t.Helper()
-	restoreCatalog(t)
-	h, _, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
-		ScheduleDir: dir, MaxScheduleBytes: maxBytes, ScheduleRecheck: time.Nanosecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return startSite(t, server.Assets{ScheduleDir: dir, MaxScheduleBytes: maxBytes})
 }
 
 // captureLog returns what the server logs during the test.

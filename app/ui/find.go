@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"time"
+
+	"companion/app/find"
+	"companion/app/search"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// now is the time the app shows the schedule at: the phone's clock. (The
+// browser tests set the page's clock, which Go reads in the browser.)
+func now() time.Time { return time.Now() }
+
+// The search index of the schedule shown. A live update is a new
+// *Conference, hence a new index; older ones are dropped.
+var (
+	searchIndexes  = map[*schedule.Conference]*search.Index{}
+	indexListeners []func(app.Context)
+)
+
+// abstractStep is how many talks' abstracts are indexed between two
+// frames: the titles, speakers, tracks and rooms are searchable at once,
+// the abstracts follow without holding up typing.
+const (
+	abstractStep  = 40
+	abstractPause = 15 * time.Millisecond
+)
+
+// searchIndex returns the conference's index, making it when needed. In
+// the browser the abstracts are then indexed a step at a time on the UI
+// goroutine, and done is called once they all are.
+func searchIndex(ctx app.Context, c *schedule.Conference, done func(app.Context)) *search.Index {
+	ix, ok := searchIndexes[c]
+	if ok {
+		if !ix.Complete() && done != nil {
+			indexListeners = append(indexListeners, done)
+		}
+		return ix
+	}
+	ix = search.New(c)
+	clear(searchIndexes)
+	searchIndexes[c] = ix
+	if app.IsServer {
+		ix.AddAbstracts(len(c.Events))
+		return ix
+	}
+	indexListeners = nil
+	if done != nil {
+		indexListeners = append(indexListeners, done)
+	}
+	ctx.Async(func() {
+		for {
+			time.Sleep(abstractPause) // lets the page paint and take keys
+			step := make(chan bool, 1)
+			ctx.Dispatch(func(ctx app.Context) {
+				ctx.PreventUpdate()
+				if searchIndexes[c] != ix {
+					step <- true // another schedule replaced this one
+					return
+				}
+				complete := ix.AddAbstracts(abstractStep)
+				if complete {
+					for _, f := range indexListeners {
+						f(ctx)
+					}
+					indexListeners = nil
+				}
+				step <- complete
+			})
+			if <-step {
+				return
+			}
+		}
+	})
+	return ix
+}
+
+// marked is text with the parts the query matched in <mark> elements.
+// Both are text nodes: schedule data and the query are never markup.
+func marked(q search.Query, text string) []app.UI {
+	if q.Empty() {
+		return []app.UI{app.Text(text)}
+	}
+	segs := q.Segments(text)
+	out := make([]app.UI, len(segs))
+	for i, s := range segs {
+		if s.Mark {
+			out[i] = app.Mark().Text(s.Text)
+		} else {
+			out[i] = app.Text(s.Text)
+		}
+	}
+	return out
+}
+
+// view is what the schedule page shows, as its URL says it: a day, or
+// search results; the query and the filters.
+type view struct {
+	day    int // Day.Index, 0 for none
+	query  string
+	filter find.Filter
+}
+
+// scheduleViewURL is the schedule page's URL for a view. In a search the
+// filter's days restrict the results; otherwise the day is the tab shown.
+func scheduleViewURL(c *schedule.Conference, v view) string {
+	q := url.Values{}
+	f := v.filter
+	if v.query == "" {
+		f.Days = nil
+		if v.day > 0 && len(c.Days) > 1 {
+			f.Days = []int{v.day}
+		}
+	}
+	f.Set(c, q)
+	if v.query != "" {
+		q.Set(paramQuery, v.query)
+	}
+	return withConf(PathSchedule, c.Acronym, q)
+}
+
+// replaceURL changes the address bar without a new history entry (a query
+// typed letter by letter is one step back, not one per letter).
+func replaceURL(u string) {
+	if app.IsClient {
+		app.Window().Get("history").Call("replaceState", app.Window().Get("history").Get("state"), "", u)
+	}
+}
+
+func countLabel(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"companion/app/agenda"
+	"companion/app/find"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// placeKind is tracks or rooms: their pages are alike.
+type placeKind int
+
+const (
+	trackPlaces placeKind = iota
+	roomPlaces
+)
+
+func (k placeKind) list(c *schedule.Conference) []find.Place {
+	if k == trackPlaces {
+		return find.Tracks(c)
+	}
+	return find.Rooms(c)
+}
+
+func (k placeKind) listPath() string {
+	if k == trackPlaces {
+		return PathTracks
+	}
+	return PathRooms
+}
+
+func (k placeKind) pagePath() string {
+	if k == trackPlaces {
+		return PathTrack
+	}
+	return PathRoom
+}
+
+func (k placeKind) title() string {
+	if k == trackPlaces {
+		return "Tracks"
+	}
+	return "Rooms"
+}
+
+func (k placeKind) noun() string {
+	if k == trackPlaces {
+		return "track"
+	}
+	return "room"
+}
+
+func placeURL(c *schedule.Conference, k placeKind, p find.Place) string {
+	return withConf(k.pagePath()+url.PathEscape(p.Slug), c.Acronym, nil)
+}
+
+// placesPage lists the tracks (or rooms) with their colour and how many
+// talks each holds: how FOSDEM's attendees find a devroom.
+type placesPage struct {
+	app.Compo
+	kind placeKind
+	conf *schedule.Conference
+	err  error
+}
+
+func (p *placesPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *placesPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+}
+
+func (p *placesPage) load(ctx app.Context) {
+	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	if p.err == nil {
+		setTitle(ctx, p.kind.title(), p.conf.Title)
+	}
+}
+
+func (p *placesPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	places := p.kind.list(c)
+	return shell(c, "",
+		app.H1().Class("page-title").Text(p.kind.title()),
+		app.P().Class("lede").Text(countLabel(len(places), p.kind.noun(), p.kind.noun()+"s")+" at "+c.Title),
+		browseLinks(c, p.kind.listPath()),
+		app.Ul().Class("places").Body(
+			app.Range(places).Slice(func(i int) app.UI {
+				pl := places[i]
+				color := pl.Color
+				if p.kind == roomPlaces {
+					color = roomColor(c, pl.Name)
+				}
+				li := app.Li().Class("place")
+				if color != "" {
+					li = li.Style("--room", color)
+				}
+				return li.Body(
+					app.A().Href(placeURL(c, p.kind, pl)).Body(
+						app.If(color != "", func() app.UI { return app.Span().Class("dot") }),
+						app.Span().Class("place-name").Text(pl.Name),
+					),
+					app.Span().Class("count").Text(placeCount(pl)),
+				)
+			}),
+		),
+	)
+}
+
+func placeCount(pl find.Place) string {
+	if pl.Talks == 0 {
+		return countLabel(pl.All, "event", "events")
+	}
+	return countLabel(pl.Talks, "talk", "talks")
+}
+
+// placePage lists one track's (or room's) talks by day.
+type placePage struct {
+	app.Compo
+	kind   placeKind
+	conf   *schedule.Conference
+	err    error
+	place  find.Place
+	found  bool
+	agenda *agenda.Agenda
+	notice string
+}
+
+func (p *placePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *placePage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
+		p.load(ctx)
+		if news {
+			p.notice = updateNotice(p.conf, p.agenda)
+		}
+	})
+}
+
+func (p *placePage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.conf, p.err = conferenceOf(u)
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	slug, _ := url.PathUnescape(strings.TrimPrefix(u.Path, p.kind.pagePath()))
+	p.place, p.found = find.PlaceBySlug(p.kind.list(p.conf), slug)
+	if p.found {
+		setTitle(ctx, p.place.Name, p.conf.Title)
+	} else {
+		setTitle(ctx, "Not found", p.conf.Title)
+	}
+}
+
+func (p *placePage) onStar(ctx app.Context, e app.Event) {
+	p.notice = toggleStar(ctx, p.conf, p.agenda)
+}
+
+func (p *placePage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c := p.conf
+	if !p.found {
+		return shell(c, "",
+			app.H1().Class("page-title").Text("This "+p.kind.noun()+" is not in the schedule"),
+			app.P().Body(app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("See every "+p.kind.noun())),
+		)
+	}
+	pl := p.place
+	keep := find.InTrack(pl.Name)
+	filter, hideParam := view{filter: find.Filter{Tracks: []string{pl.Name}}}, find.ParamHideTrack
+	if p.kind == roomPlaces {
+		keep = find.InRoom(pl.Name)
+		filter, hideParam = view{filter: find.Filter{Rooms: []string{pl.Name}}}, find.ParamHideRoom
+	}
+	days := find.ByDay(c, keep)
+	if len(days) > 0 {
+		filter.day = c.Days[days[0].Day].Index // the first day it has talks
+	}
+	hide := view{filter: find.Filter{}.Toggle(hideParam, pl.Name)}
+	color := pl.Color
+	if p.kind == roomPlaces {
+		color = roomColor(c, pl.Name)
+	}
+	title := app.H1().Class("page-title place-title")
+	if color != "" {
+		title = title.Style("--room", color)
+	}
+	return shell(c, "",
+		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
+			app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("← "+p.kind.title()),
+		),
+		title.Body(
+			app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
+			app.Text(pl.Name),
+		),
+		app.P().Class("lede").Text(capitalize(p.kind.noun())+" · "+placeCount(pl)+" · times in "+zoneLabel(c)),
+		noticeUI(p.notice),
+		app.Ul().Class("place-actions").Body(
+			app.Li().Body(app.A().Href(scheduleViewURL(c, filter)).Text("Only this "+p.kind.noun()+" in the schedule")),
+			app.Li().Body(app.A().Href(scheduleViewURL(c, hide)).Text("Hide this "+p.kind.noun()+" from the schedule")),
+		),
+		app.Range(days).Slice(func(i int) app.UI {
+			d := days[i]
+			id := "day-" + strconv.Itoa(c.Days[d.Day].Index)
+			return app.Section().Class("place-day").Aria("labelledby", id).Body(
+				app.H2().ID(id).Text(dayLabel(c.Days[d.Day])),
+				app.Ul().Class("agenda-list").Body(
+					app.Range(d.Events).Slice(func(j int) app.UI {
+						e := d.Events[j]
+						return eventCard(c, e, p.agenda.Starred(e.Key()), p.onStar, "")
+					}),
+				),
+			)
+		}),
+	)
+}
+
+// placeExists reports whether a track or room page's URL names one of its
+// conference's tracks or rooms.
+func placeExists(u *url.URL) bool {
+	kind := trackPlaces
+	if strings.HasPrefix(u.Path, PathRoom) {
+		kind = roomPlaces
+	}
+	slug, err := url.PathUnescape(strings.TrimPrefix(u.Path, kind.pagePath()))
+	if err != nil || slug == "" || strings.Contains(slug, "/") {
+		return false
+	}
+	c, err := conferenceOf(u)
+	if err != nil {
+		return false
+	}
+	_, ok := find.PlaceBySlug(kind.list(c), slug)
+	return ok
+}

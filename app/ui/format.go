@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +32,15 @@ func dayLabel(d schedule.Day) string {
 		return d.Date
 	}
 	return t.Format("Monday 2 January 2006")
+}
+
+// dateLabel is the calendar date of a moment on the conference's wall
+// clock: what goes with a time. A talk at 04:30 in the night after a day
+// is on the next date, even though the schedule lists it under that day
+// (dayLabel names the day, for grouping). Use it wherever a date is shown
+// with a time: talk page, agenda, calendar export, notifications.
+func dateLabel(c *schedule.Conference, t time.Time) string {
+	return c.Local(t).Format("Monday 2 January 2006")
 }
 
 func shortDayLabel(d schedule.Day) string {
@@ -91,70 +99,4 @@ func speakerLine(e *schedule.Event) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// paragraphs splits text on blank lines. The text is shown as text, never
-// as HTML: schedule data is not trusted markup. Abstracts written in HTML
-// (FOSDEM's are) are read as text first, so that no tag shows.
-func paragraphs(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	if strings.Contains(s, "</") || strings.Contains(s, "<br") {
-		s = htmlText(s)
-	}
-	var out []string
-	for _, p := range strings.Split(s, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// htmlText turns an HTML fragment into plain text: block ends become
-// paragraph breaks, <br> a line break, other tags vanish, script and
-// style vanish with their content, and entities are decoded. Nothing of
-// it is ever interpreted as markup.
-func htmlText(s string) string {
-	var b strings.Builder
-	skip := ""
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			if skip == "" {
-				b.WriteString(s)
-			}
-			break
-		}
-		if skip == "" {
-			b.WriteString(s[:i])
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			if skip == "" {
-				b.WriteString(s[i:])
-			}
-			break
-		}
-		tag := strings.ToLower(strings.TrimSpace(s[i+1 : i+j]))
-		name := strings.TrimPrefix(tag, "/")
-		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
-			name = name[:k]
-		}
-		switch {
-		case skip != "":
-			if tag == "/"+skip {
-				skip = ""
-			}
-		case name == "script" || name == "style":
-			if !strings.HasPrefix(tag, "/") && !strings.HasSuffix(tag, "/") {
-				skip = name
-			}
-		case name == "br":
-			b.WriteString("\n")
-		case strings.HasPrefix(tag, "/") && (name == "p" || name == "div" || name == "li" || name == "ul" || name == "ol" || name == "pre" || name == "blockquote" || name == "h1" || name == "h2" || name == "h3" || name == "h4"):
-			b.WriteString("\n\n")
-		}
-		s = s[i+j+1:]
-	}
-	return html.UnescapeString(b.String())
 }

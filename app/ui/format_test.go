@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 const parisDay = `{"schedule":{"version":"1","conference":{"acronym":"tzcheck","title":"TZ check",
@@ -50,27 +53,70 @@ func TestLanguageNames(t *testing.T) {
 	}
 }
 
-func TestParagraphsAreText(t *testing.T) {
-	got := paragraphs("<script>alert(1)</script>\r\n\r\nSecond **para**")
-	if len(got) != 1 || got[0] != "Second **para**" {
-		t.Fatalf("paragraphs: %q", got)
+// Abstracts keep their structure and stay text: Markdown and HTML become
+// the app's own elements; no tag of the source is ever markup, no script
+// runs, and only http(s) and mailto links are links.
+func TestRichText(t *testing.T) {
+	render := func(s string) string { return flat(app.HTMLString(app.Div().Body(richText(s)...))) }
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+		not      []string
+	}{
+		{"markdown", "Intro with **bold** and *em*.\n\n- one\n- [two](https://example.org/two)\n\n`code` [js](javascript:alert(1))",
+			[]string{"<p>Intro with <strong>bold</strong> and <em>em</em>.</p>", "<ul>", "<li><p>one</p></li>", `href="https://example.org/two"`, `rel="noopener nofollow"`, ">two</a>", "<code>code</code> js</p>"},
+			[]string{"**", "javascript"}},
+		{"html (FOSDEM)", "<p>Currently LLVM saves <b>callee-saved</b> registers.</p>\n<p>Q&amp;A<br>after</p><script>alert(1)</script><img src=x onerror=alert(2)>",
+			[]string{"<p>Currently LLVM saves <strong>callee-saved</strong> registers.</p>", "<p>Q&amp;A<br>after</p>"},
+			[]string{"script", "alert", "img", "onerror"}},
+		{"text that looks like tags", "**10 PB** < 1 EB <3 and <b onclick=x>", // a tag: read as HTML, the attribute gone
+			[]string{"10 PB", "&lt; 1 EB &lt;3 and"}, []string{"onclick"}},
+		{"plain", "First line\nsame paragraph\n\nSecond", []string{"<p>First line same paragraph</p>", "<p>Second</p>"}, nil},
+	} {
+		got := render(tc.in)
+		for _, w := range tc.want {
+			if !strings.Contains(got, flat(w)) {
+				t.Errorf("%s: no %q in\n%s", tc.name, w, got)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: %q in\n%s", tc.name, n, got)
+			}
+		}
 	}
 }
 
-// HTML in an abstract is read as text: no tag shows, none is run.
-func TestParagraphsFromHTML(t *testing.T) {
-	got := paragraphs("<p>Currently LLVM saves <b>callee-saved</b> registers.</p>\n<p>Q&amp;A<br>after</p><script>alert(1)</script><img src=x onerror=alert(2)>")
-	want := []string{"Currently LLVM saves callee-saved registers.", "Q&A\nafter"}
-	if len(got) != len(want) {
-		t.Fatalf("got %q, want %q", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("paragraph %d: %q, want %q", i, got[i], want[i])
+// A link's URL, kept as written in the data, survives the prerenderer's
+// attribute quoting: no `"`, `\` or non-ASCII byte reaches it.
+func TestHrefAttr(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://zügli.app":                  "https://z%C3%BCgli.app",
+		`https://x.org/a"b\c`:                "https://x.org/a%22b%5Cc",
+		"https://x.org/w#Section%3A_x%2Fy":   "https://x.org/w#Section%3A_x%2Fy",
+		"mailto:talks@example.org?subject=a": "mailto:talks@example.org?subject=a",
+	} {
+		if got := hrefAttr(in); got != want {
+			t.Errorf("hrefAttr(%q) = %q, want %q", in, got, want)
 		}
 	}
-	// Markdown and a lone "<" stay as written.
-	if got := paragraphs("**10 PB** < 1 EB"); len(got) != 1 || got[0] != "**10 PB** < 1 EB" {
-		t.Errorf("text without tags changed: %q", got)
+}
+
+// flat is go-app's indented HTML without any white space, so that its
+// structure can be compared (the markdown package checks the spaces).
+func flat(html string) string { return strings.Join(strings.Fields(html), "") }
+
+// Where no markup can go (a page's description, the calendar file), an
+// abstract is its text: Markdown and HTML read, the markup gone.
+func TestParagraphsArePlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Say **hi** to [us](https://example.org).\n\n- one\n- two": "Say hi to us.|• one\n• two",
+		"<p>Q&amp;A<br>after</p><script>alert(1)</script>":         "Q&A\nafter",
+		"3. c\n4. d": "3. c\n4. d",
+		"":           "",
+	} {
+		if got := strings.Join(paragraphs(in), "|"); got != want {
+			t.Errorf("paragraphs(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -92,7 +92,9 @@ func (p *talkPage) Render() app.UI {
 			app.Dl().Class("facts").Body(
 				app.Dt().Text("When"),
 				app.Dd().Body(
-					app.Text(dayLabel(day)+", "),
+					// The event's own date: a talk at 04:30 in the night after
+					// day 1 is listed under day 1 but is on the next date.
+					app.Text(dateLabel(c, e.Start)+", "),
 					app.Time().DateTime(isoTime(c, e.Start)).Text(clock(c, e.Start)),
 					app.Text("–"),
 					app.Time().DateTime(isoTime(c, e.End)).Text(clock(c, e.End)),
@@ -110,6 +112,9 @@ func (p *talkPage) Render() app.UI {
 				}),
 				app.If(e.Track != "", func() app.UI {
 					return app.Div().Body(app.Dt().Text("Track"), app.Dd().Text(e.Track))
+				}),
+				app.If(e.DoNotRecord || e.DoNotStream, func() app.UI {
+					return app.Div().Body(app.Dt().Text("Recording"), app.Dd().Class("not-recorded").Text(recordingNote(e)))
 				}),
 			),
 			app.If(e.IsSession(), func() app.UI {
@@ -133,12 +138,9 @@ func (p *talkPage) Render() app.UI {
 				)
 			}),
 			app.If(e.Abstract != "" || e.Details != "", func() app.UI {
-				text := paragraphs(e.Abstract)
-				text = append(text, paragraphs(e.Details)...)
-				return app.Section().Class("abstract").Lang(lang).Body(
-					app.H2().Text("About"),
-					app.Range(text).Slice(func(i int) app.UI { return app.P().Text(text[i]) }),
-				)
+				body := append([]app.UI{app.H2().Text("About")}, richText(e.Abstract)...)
+				body = append(body, richText(e.Details)...)
+				return app.Section().Class("abstract").Lang(lang).Body(body...)
 			}),
 			links(e),
 		),
@@ -156,13 +158,33 @@ func person(p schedule.Person) app.UI {
 	)
 }
 
-// links lists the event's web links; the replay first, in plain words.
+// recordingNote says that a talk will have no recording (and so no
+// replay), or no stream.
+func recordingNote(e *schedule.Event) string {
+	switch {
+	case e.DoNotRecord && e.DoNotStream:
+		return "Not recorded, not streamed"
+	case e.DoNotRecord:
+		return "Not recorded: the speakers opted out, there will be no replay"
+	}
+	return "Not streamed"
+}
+
+func webLink(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// links lists the event's web links; the replay first, in plain words,
+// and where to give feedback on the talk.
 func links(e *schedule.Event) app.UI {
 	var items []schedule.Link
 	for _, l := range e.Links {
-		if strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://") {
+		if webLink(l.URL) {
 			items = append(items, l)
 		}
+	}
+	if webLink(e.FeedbackURL) {
+		items = append(items, schedule.Link{URL: e.FeedbackURL, Title: "Give feedback on this talk", Type: "feedback"})
 	}
 	if len(items) == 0 {
 		return nil
@@ -182,7 +204,7 @@ func links(e *schedule.Event) app.UI {
 				label = l.URL
 			}
 			return app.Li().Body(
-				app.A().Href(l.URL).Rel("noopener").Target("_blank").Text(label),
+				app.A().Href(hrefAttr(l.URL)).Rel("noopener").Target("_blank").Text(label),
 			)
 		})),
 	)

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"path/filepath"
 	"sort"
@@ -236,8 +237,20 @@ func normalise(in Input) (*schedule.Conference, error) {
 				Reason: fmt.Sprintf("%d line breaks or tabs written raw inside strings (frab's old template did): read as written", n)}
 		}
 	}
+	// A file without an acronym (frab before 2014) is named from its
+	// title, as schedule.xml is; -acronym names it otherwise.
+	acronym := in.Options.Acronym
+	var named *schedule.Problem
+	if acronym == "" && strings.TrimSpace(gjson.Get(doc, "schedule.conference.acronym").String()) == "" {
+		title := build.FirstNonEmpty(gjson.Get(doc, "schedule.conference.title").String(), in.Options.Title)
+		if a := export.Acronym(html.UnescapeString(title)); strings.Trim(a, "_") != "" {
+			acronym = a
+			named = &schedule.Problem{File: in.Name, Field: "acronym",
+				Reason: fmt.Sprintf("missing: named %q from the title (companion import -acronym names it otherwise; it keys the attendees' agendas and the derived guids)", a)}
+		}
+	}
 	c, err := schedule.ParseWith(in.Name, doc, schedule.Options{
-		Acronym:  in.Options.Acronym,
+		Acronym:  acronym,
 		Title:    in.Options.Title,
 		Location: loc,
 		TimeZone: in.Options.TimeZone,
@@ -245,6 +258,9 @@ func normalise(in Input) (*schedule.Conference, error) {
 			return export.GUID(export.FitAcronym(acronym), "event:"+id)
 		},
 	})
+	if err == nil && named != nil {
+		c.Warnings = append([]schedule.Problem{*named}, c.Warnings...)
+	}
 	if err == nil && repaired != nil {
 		c.Warnings = append([]schedule.Problem{*repaired}, c.Warnings...)
 	}

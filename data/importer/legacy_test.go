@@ -30,10 +30,14 @@ func TestFrab08(t *testing.T) {
 	if f, err := importer.Detect(name, src); f != importer.ScheduleJSON {
 		t.Fatalf("detected %q, %v", f, err)
 	}
-	// Without an acronym the file cannot be named: the error says how.
-	_, err := importer.Import(importer.Input{Name: name, Data: src})
-	if err == nil || !strings.Contains(err.Error(), "-acronym") {
+	// Without -acronym the conference is named from its title, and a
+	// warning says how to name it otherwise.
+	res, err := importer.Import(importer.Input{Name: name, Data: src})
+	if err != nil {
 		t.Fatalf("no acronym: %v", err)
+	}
+	if res.Conference.Acronym != "hacktellcongress" || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Reason+res.Warnings[1].Reason, "-acronym") {
+		t.Errorf("named %q; warnings %v", res.Conference.Acronym, res.Warnings)
 	}
 
 	for _, zone := range []string{"America/Los_Angeles", "Asia/Tokyo"} {
@@ -119,5 +123,16 @@ func TestOverridesRescueEveryPath(t *testing.T) {
 				t.Errorf("%s: events %v", res.Format, c.Events)
 			}
 		})
+	}
+	// -title alone names a schedule.json or schedule.xml that has neither
+	// title nor acronym: the acronym is made from it.
+	for _, tc := range []struct{ name, doc string }{{"nameless.json", frab}, {"nameless.xml", xml}} {
+		res, err := importer.Import(importer.Input{Name: tc.name, Data: []byte(tc.doc), Options: build.Options{Title: "Rescued 2024", TimeZone: "Europe/Paris"}})
+		if err != nil {
+			t.Fatalf("%s with -title only: %v", tc.name, err)
+		}
+		if res.Conference.Acronym != "rescued2024" {
+			t.Errorf("%s: acronym %q, want rescued2024 from the title", tc.name, res.Conference.Acronym)
+		}
 	}
 }

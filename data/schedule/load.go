@@ -450,7 +450,8 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 	c := l.conf
 	ev := &Event{Rooms: []string{room}, Day: day}
 	var date, start, end, duration, id string
-	var persons, speakers, links, attachments, feedback, origin gjson.Result
+	var persons, links, attachments, feedback, origin gjson.Result
+	var speakers []gjson.Result // lists of people under another name, in the order read
 	e.ForEach(func(k, v gjson.Result) bool {
 		switch k.Str {
 		case "guid":
@@ -487,8 +488,8 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 			ev.Details = l.text(v.String())
 		case "persons":
 			persons = v
-		case "speakers":
-			speakers = v
+		case "speakers", "presenters", "authors", "speaker", "presenter":
+			speakers = append(speakers, v)
 		case "links":
 			links = v
 		case "attachments":
@@ -606,10 +607,15 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 	ev.URL = LinkURL(ev.URL, l.base)
 	ev.FeedbackURL = LinkURL(feedback.String(), l.base)
 	ev.OriginURL = LinkURL(origin.String(), l.base)
-	if !persons.Exists() {
-		persons = speakers // some generators name the list "speakers"
-	}
 	ev.Persons = l.persons(path+".persons", place, persons)
+	// Some generators name the list otherwise ("speakers", "presenters"):
+	// read when "persons" gives nobody.
+	for _, list := range speakers {
+		if len(ev.Persons) > 0 {
+			break
+		}
+		ev.Persons = l.persons(path+".speakers", place, list)
+	}
 	ev.Links = l.appendLinks(nil, path+".links", place, links, "")
 	ev.Links = l.appendLinks(ev.Links, path+".attachments", place, attachments, "attachment")
 

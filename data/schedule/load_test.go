@@ -214,3 +214,44 @@ func BenchmarkParseCamp2019(b *testing.B) {
 		}
 	}
 }
+
+// Speakers are read in every shape generators write, and what cannot be
+// read is left out with a warning that says what it held.
+func TestPersonShapes(t *testing.T) {
+	doc := `{"schedule":{"version":"1","conference":{"acronym":"shapes","title":"Shapes","time_zone_name":"Europe/Paris",
+"days":[{"index":1,"date":"2024-05-04","rooms":{"Main":[
+ {"guid":"6f1c1d4e-0000-4000-8000-0000000000e1","date":"2024-05-04T10:00:00+02:00","duration":"00:30","title":" Shapes ","persons":[
+  {"id":1,"public_name":" Frab "},{"code":"ABC","name":"Pretalx"},{"id":2,"full_public_name":"Old Frab"},{"first_name":"Given","last_name":"Family"},
+  "A String","Ada Lovelace, Alan Turing",{"email":"x@example.org","avatar":"a.png"}]},
+ {"guid":"6f1c1d4e-0000-4000-8000-0000000000e2","date":"2024-05-04T11:00:00+02:00","duration":"00:30","title":"Named otherwise","persons":[],
+  "speakers":[{"name":"Spoken"}]}
+]}}]}}}`
+	c, err := schedule.Parse("shapes.json", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range c.Events {
+		for _, p := range e.Persons {
+			names = append(names, p.Name)
+		}
+	}
+	if got := strings.Join(names, "|"); got != "Frab|Pretalx|Old Frab|Given Family|A String|Ada Lovelace|Alan Turing|Spoken" {
+		t.Errorf("persons %s", got)
+	}
+	if c.Events[0].Title != "Shapes" {
+		t.Errorf("title %q is not trimmed", c.Events[0].Title)
+	}
+	var dropped, split int
+	for _, w := range c.Warnings {
+		switch {
+		case strings.Contains(w.Reason, "email, avatar") && strings.Contains(w.Reason, "left out"):
+			dropped++
+		case strings.Contains(w.Reason, "lists 2 names"):
+			split++
+		}
+	}
+	if dropped != 1 || split != 1 {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}

@@ -72,7 +72,7 @@ type importer struct {
 func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	doc := im.doc
 	conf := doc.Conference
-	im.acronym = export.FitAcronym(firstNonEmpty(opt.Acronym, strings.TrimSpace(conf.Acronym), conf.Title))
+	im.acronym = export.FitAcronym(firstNonEmpty(opt.Acronym, strings.TrimSpace(conf.Acronym), conf.Title, opt.Title))
 	title := firstNonEmpty(opt.Title, strings.TrimSpace(conf.Title), im.acronym)
 	if im.acronym == "" || im.acronym == "____" {
 		im.Fail("schedule/conference/acronym", "conference", "acronym", "missing: name it with -acronym")
@@ -356,6 +356,9 @@ func (im *importer) event(date string, day dayBounds, path, dayPlace, room strin
 		e.Title = "Untitled"
 	}
 	e.Persons = im.persons(path, place, x)
+	if u := schedule.LinkURL(firstNonEmpty(x.Recording.Link, x.Recording.URL), im.base); u != "" {
+		e.Links = append(e.Links, schedule.Link{URL: u, Title: "Recording", Type: "media"})
+	}
 	e.Links = im.links(e.Links, path+"/links", place, x.Links, "")
 	e.Links = im.links(e.Links, path+"/attachments", place, x.Attachments, "attachment")
 	return read, true

@@ -91,6 +91,8 @@ type xmlEvent struct {
 type xmlRecording struct {
 	License string `xml:"license"`
 	Optout  string `xml:"optout"`
+	URL     string `xml:"url"`
+	Link    string `xml:"link"`
 }
 
 // xmlPerson is <person id="…">Name</person> and the other shapes seen:

@@ -68,12 +68,12 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 		fullTitle := strings.TrimSpace(s.Get("title").String())
 		place := fmt.Sprintf("session %q", fullTitle)
 		if u == "" {
-			rep.Fail(path+".url", place, "url", "missing: it is the session's only identity")
+			rep.Warn(path+".url", place, "url", "missing: it is the session's only identity; left out")
 			return true
 		}
 		start, err := time.ParseInLocation("2006-01-02T15:04:05", s.Get("eventDate").String(), loc)
 		if err != nil {
-			rep.Fail(path+".eventDate", place, "eventDate", fmt.Sprintf("%q is not a date-time (want 2025-04-02T09:00:00)", s.Get("eventDate").String()))
+			rep.Warn(path+".eventDate", place, "eventDate", fmt.Sprintf("%q is not a date-time (want 2025-04-02T09:00:00): left out", s.Get("eventDate").String()))
 			return true
 		}
 		title, persons := known.splitSpeakers(fullTitle)
@@ -100,7 +100,7 @@ func Import(file string, r io.Reader, opt build.Options) (*schedule.Conference, 
 			e.Persons = append(e.Persons, p)
 		}
 		if added, err := b.Add(start.Format(time.DateOnly), e); err != nil {
-			rep.Fail(path, place, "eventDate", err.Error())
+			rep.Warn(path, place, "eventDate", err.Error()+": left out")
 		} else if added == build.Duplicate {
 			rep.Warn(path, place, "url", "listed twice: kept once")
 		}

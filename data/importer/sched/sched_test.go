@@ -52,9 +52,13 @@ func TestBadInput(t *testing.T) {
 	if _, err := sched.Import(sample, bytes.NewReader(readSample(t)), build.Options{}); err == nil || !strings.Contains(err.Error(), "-tz") {
 		t.Errorf("without a zone: %v", err)
 	}
-	_, err := sched.Import("s.json", strings.NewReader(`[{"url":"https://x.sched.com/event/1","title":"T","eventDate":"soon"}]`), london)
-	if err == nil || !strings.Contains(err.Error(), "s.json") || !strings.Contains(err.Error(), "eventDate") || !strings.Contains(err.Error(), `"T"`) {
-		t.Errorf("bad date: %v", err)
+	// One bad date costs its session a warning, never the file.
+	c, err := sched.Import("s.json", strings.NewReader(`[{"url":"https://x.sched.com/event/1","title":"T","eventDate":"soon"},{"url":"https://x.sched.com/event/2","title":"U","eventDate":"2025-04-02T09:00:00"}]`), london)
+	if err != nil || len(c.Events) != 1 || len(c.Warnings) < 1 {
+		t.Fatalf("bad date: %v", err)
+	}
+	if w := c.Warnings[0]; w.File != "s.json" || w.Field != "eventDate" || !strings.Contains(w.Place, `"T"`) {
+		t.Errorf("bad date: %s", w)
 	}
 	_, err = sched.Import("b.json", strings.NewReader("[\n {\"url\": \"u\",\n  \"title\": }\n]"), london)
 	if err == nil || !strings.Contains(err.Error(), "b.json") || !strings.Contains(err.Error(), "line 3") {

@@ -59,6 +59,7 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 	acronym := export.FitAcronym(build.FirstNonEmpty(opt.Acronym, name))
 	b := build.New(acronym, build.FirstNonEmpty(opt.Title, build.TitleFromName(name)), loc)
 	tracks := map[string]bool{}
+	var open []*schedule.Event // no usable length: estimated
 	for _, r := range rows {
 		place := fmt.Sprintf("session %q (%s)", r.get("title"), r.get("id"))
 		path := fmt.Sprintf("line %d", r.line)
@@ -71,19 +72,20 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 		start, err := time.Parse(time.RFC3339, r.get("start_time"))
 		if err != nil {
 			if start, err = time.ParseInLocation("2006-01-02T15:04:05", r.get("start_time"), loc); err != nil {
-				rep.Fail(path, place, "start_time", fmt.Sprintf("%q is not a date-time (want 2026-02-03T09:00:00+01:00)", r.get("start_time")))
+				rep.Warn(path, place, "start_time", fmt.Sprintf("%q is not a date-time (want 2026-02-03T09:00:00+01:00): left out", r.get("start_time")))
 				continue
 			}
 		}
-		minutes, err := strconv.Atoi(r.get("duration_min"))
-		if err != nil || minutes < 0 || minutes > 7*24*60 {
-			rep.Fail(path, place, "duration_min", fmt.Sprintf("%q is not a number of minutes", r.get("duration_min")))
-			continue
-		}
 		id := r.get("id")
 		if id == "" {
-			rep.Fail(path, place, "id", "missing: the attendee's stars need a stable identity")
+			rep.Warn(path, place, "id", "missing: the attendee's stars need a stable identity; left out")
 			continue
+		}
+		minutes, err := strconv.Atoi(r.get("duration_min"))
+		estimate := err != nil || minutes < 0 || minutes > 7*24*60
+		if estimate {
+			rep.Warn(path, place, "duration_min", fmt.Sprintf("%q is not a number of minutes: the length is estimated (until the next session in the room, at most %d min)", r.get("duration_min"), schedule.DefaultLength/time.Minute))
+			minutes = int(schedule.DefaultLength / time.Minute)
 		}
 		e := &schedule.Event{
 			GUID:     export.GUID(acronym, "session:"+id),
@@ -122,16 +124,22 @@ func Import(sessionsFile string, sessions io.Reader, speakersFile string, speake
 			e.Persons = append(e.Persons, p)
 		}
 		for _, l := range []struct{ col, title, typ string }{{"slides_url", "Slides", "slides"}, {"recording_url", "Recording", "media"}} {
-			if u := r.get(l.col); u != "" {
+			if u := schedule.LinkURL(r.get(l.col), ""); u != "" {
 				e.Links = append(e.Links, schedule.Link{URL: u, Title: l.title, Type: l.typ})
+			} else if r.get(l.col) != "" {
+				rep.Warn(path, place, l.col, fmt.Sprintf("%q is not a URL: left out", r.get(l.col)))
 			}
 		}
+		if estimate {
+			open = append(open, e)
+		}
 		if added, err := b.Add(start.In(loc).Format(time.DateOnly), e); err != nil {
-			rep.Fail(path, place, "start_time", err.Error())
+			rep.Warn(path, place, "start_time", err.Error()+": left out")
 		} else if added == build.Duplicate {
 			rep.Warn(path, place, "id", "listed twice: kept once")
 		}
 	}
+	schedule.EstimateEnds(b.Conference().Events, open)
 	if err := rep.Err(); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"companion/data/importer/build"
 	"companion/data/importer/importertest"
@@ -16,9 +17,17 @@ func TestMissingColumn(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "s.csv") || !strings.Contains(err.Error(), `"start_time"`) {
 		t.Errorf("missing column: %v", err)
 	}
-	_, err = sessioncsv.Import("s.csv", strings.NewReader("id,title,start_time,duration_min\nA1,T,tomorrow,30\n"), "", nil, build.Options{})
-	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "start_time") {
-		t.Errorf("bad time: %v", err)
+	// One bad field costs its session a warning, never the file.
+	c, err := sessioncsv.Import("s.csv", strings.NewReader("id,title,room,start_time,duration_min\nA1,T,Monet,tomorrow,30\nA2,U,Monet,2026-02-03T09:00:00+01:00,half\nA3,V,Monet,2026-02-03T09:20:00+01:00,30\n"), "", nil, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := importertest.Check(t, "s.csv", c, importertest.Counts{Days: 1, Rooms: 1, Events: 2})
+	if len(c.Warnings) != 2 || !strings.Contains(c.Warnings[0].String(), "line 2") || c.Warnings[0].Field != "start_time" || c.Warnings[1].Field != "duration_min" {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+	if back.Events[0].Title != "U" || back.Events[0].Duration() != 20*time.Minute {
+		t.Errorf("a length that is no number: %q lasts %s, want until the next session (20 min)", back.Events[0].Title, back.Events[0].Duration())
 	}
 	// A broken quote: the line is named, and the speakers file's missing
 	// column too, in one error.

@@ -165,6 +165,8 @@ func FuzzImport(f *testing.F) {
 	f.Add(`{"sessions":[{"id":"1","startsAt":null}]}`)
 	f.Add(`{"sessions":[{"id":"9","title":"Plenum","startsAt":"2026-10-03T09:00:00","endsAt":"2026-10-03T09:10:00","isPlenumSession":true}],"rooms":[{"id":1,"name":"A"},{"id":2,"name":"B"}]}`)
 	f.Add(seed(f))
+	f.Add(`[{"date":"2026-10-03T00:00:00","rooms":[{"id":1,"name":"A","sessions":[{"id":"1","title":"T","startsAt":"2026-10-03T09:00:00","endsAt":"2026-10-03T10:00:00","speakers":[{"id":"s","name":"Ann"}],"categories":[{"id":1,"name":"Track","categoryItems":[{"id":2,"name":"Azure"}]}],"roomId":1,"room":"A"}]}],"timeSlots":[]}]`)
+	f.Add(`[{"groupId":null,"groupName":"All","sessions":[{"id":"1","title":"T","startsAt":"2026-10-03T09:00:00","endsAt":"x","speakers":[],"categories":[],"roomId":3,"room":"B"}]}]`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		c, err := sessionize.Import("fuzz.json", strings.NewReader(doc), glasgow)
 		if err == nil {

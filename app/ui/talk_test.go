@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"companion/app/agenda"
+	"companion/data/fixtures"
+	"companion/data/importer"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+const ccc39c3 = "ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml"
+
+func import39C3(t *testing.T) *schedule.Conference {
+	t.Helper()
+	res, err := importer.Import(importer.Input{Name: ccc39c3, Data: fixtures.Read(t, ccc39c3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Conference
+}
+
+// talkHTML renders an event's talk page, as the server prerenders it.
+func talkHTML(t *testing.T, c *schedule.Conference, e *schedule.Event) string {
+	t.Helper()
+	a, _ := agenda.Open(memoryStorage{}, c.Acronym)
+	return app.HTMLString(&talkPage{conf: c, event: e, agenda: a})
+}
+
+// A talk in the night after a day is listed under that day, but its page
+// gives its own date with its time: 39C3's day 1 is Saturday 27 December
+// 2025, and its talks after midnight are on Sunday the 28th.
+func TestTalkPageDateAfterMidnight(t *testing.T) {
+	c := import39C3(t)
+	var late []*schedule.Event
+	for _, e := range c.Events {
+		if c.Local(e.Start).Format(time.DateOnly) != c.Days[e.Day].Date {
+			late = append(late, e)
+		}
+	}
+	if len(late) != 5 {
+		t.Fatalf("%d events after midnight, want 5 (SOURCES.md)", len(late))
+	}
+	for _, e := range late {
+		page := flat(talkHTML(t, c, e))
+		day := c.Days[e.Day]
+		own := c.Local(e.Start).Format("Monday 2 January 2006") + `, <time datetime="` + isoTime(c, e.Start) + `">` + clock(c, e.Start) + "</time>"
+		if !strings.Contains(page, flat(own)) {
+			t.Errorf("%q: the page does not say %s", e.Title, own)
+		}
+		if strings.Contains(page, flat(dayLabel(day)+", <time")) {
+			t.Errorf("%q: the page gives the day's date %s with the time %s", e.Title, day.Date, clock(c, e.Start))
+		}
+		// The way back is still to the day it is listed under.
+		if !strings.Contains(page, flat("← "+shortDayLabel(day)+" schedule")) {
+			t.Errorf("%q: no way back to %s", e.Title, day.Date)
+		}
+	}
+	if got := dateLabel(c, late[0].Start) + " / " + dayLabel(c.Days[late[0].Day]); got != "Sunday 28 December 2025 / Saturday 27 December 2025" {
+		t.Errorf("the first talk after midnight: %s", got)
+	}
+}
+
+// A talk whose speakers opted out of recording says so; one with a
+// feedback URL links to it.
+func TestTalkPageFeedbackAndNotRecorded(t *testing.T) {
+	c := import39C3(t)
+	var optedOut, withFeedback *schedule.Event
+	for _, e := range c.Events {
+		if e.DoNotRecord && optedOut == nil {
+			optedOut = e
+		}
+		if e.FeedbackURL != "" && !e.DoNotRecord && withFeedback == nil {
+			withFeedback = e
+		}
+	}
+	if optedOut == nil || withFeedback == nil {
+		t.Fatal("39C3 has 6 talks not recorded and 178 with feedback links: none found")
+	}
+	page := flat(talkHTML(t, c, optedOut))
+	if !strings.Contains(page, flat("Not recorded")) {
+		t.Errorf("%q is not said to be unrecorded", optedOut.Title)
+	}
+	page = flat(talkHTML(t, c, withFeedback))
+	if !strings.Contains(page, `href="`+hrefAttr(withFeedback.FeedbackURL)+`"`) || !strings.Contains(page, flat("Give feedback on this talk")) {
+		t.Errorf("%q: no feedback link to %s", withFeedback.Title, withFeedback.FeedbackURL)
+	}
+	if strings.Contains(page, flat("Not recorded")) {
+		t.Errorf("%q is recorded, but the page says not", withFeedback.Title)
+	}
+}

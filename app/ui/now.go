@@ -80,7 +80,7 @@ func (p *nowPage) Render() app.UI {
 	case b.Day < 0:
 		lede = "The conference is over. Its talks are still in the schedule."
 	case find.Today(c, p.now) == b.Day && find.Running(c, p.now):
-		lede = "At " + clock(c, p.now) + ", " + dayLabel(c.Days[b.Day]) + " (" + zoneLabel(c) + ")."
+		lede = "At " + clock(c, p.now) + ", " + dateLabel(c, p.now) + " (" + zoneLabel(c) + ")."
 	default:
 		lede = "Nothing is on now. First in each room on " + dayLabel(c.Days[b.Day]) + " (" + zoneLabel(c) + "):"
 	}

@@ -14,8 +14,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: companion export DIR\n\nWrites the site as static files into DIR (created if needed); DIR/HOSTING.md says how to host them.")
+		fmt.Fprintln(stderr, "Usage: companion export [-base-url URL] DIR\n\nWrites the site as static files into DIR (created if needed); DIR/HOSTING.md says how to host them.")
 	}
+	baseURL := fs.String("base-url", os.Getenv("BASE_URL"), "the site's public address (default $BASE_URL): link previews and canonical links need it")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -28,7 +29,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "companion: %s is not empty: export into a new or empty directory\n", dir)
 		return 1
 	}
-	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate}, dir)
+	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, BaseURL: *baseURL}, dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

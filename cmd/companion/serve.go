@@ -52,6 +52,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var conferences fileList
 	fs.Var(&conferences, "conference", "a schedule.json to serve beside the app, with no rebuild (repeatable; `companion import` converts other formats)")
 	grace := fs.Duration("grace", defaultGrace, "on SIGTERM or SIGINT, how long requests in flight may take to finish before the server exits")
+	baseURL := fs.String("base-url", os.Getenv("BASE_URL"), "the site's public address, e.g. https://companion.example.org (default $BASE_URL): link previews and canonical links need it")
+	maxSchedule := fs.Int64("schedules-max-bytes", server.DefaultMaxScheduleBytes, "largest file read from -schedules")
 	writeTimeout := fs.Duration("write-timeout", defaultWrite, "longest time to send one response (the app is 1.6 MB compressed; a slow phone takes minutes)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: companion serve [flags]\n\nServes the app, its embedded conferences and those given with -conference. Flags:")
@@ -73,7 +75,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: *dir, Served: extra})
+	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: *dir, MaxScheduleBytes: *maxSchedule, Served: extra, BaseURL: *baseURL})
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

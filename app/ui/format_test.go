@@ -87,21 +87,6 @@ func TestRichText(t *testing.T) {
 	}
 }
 
-// A link's URL, kept as written in the data, survives the prerenderer's
-// attribute quoting: no `"`, `\` or non-ASCII byte reaches it.
-func TestHrefAttr(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://zügli.app":                  "https://z%C3%BCgli.app",
-		`https://x.org/a"b\c`:                "https://x.org/a%22b%5Cc",
-		"https://x.org/w#Section%3A_x%2Fy":   "https://x.org/w#Section%3A_x%2Fy",
-		"mailto:talks@example.org?subject=a": "mailto:talks@example.org?subject=a",
-	} {
-		if got := hrefAttr(in); got != want {
-			t.Errorf("hrefAttr(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // flat is go-app's indented HTML without any white space, so that its
 // structure can be compared (the markdown package checks the spaces).
 func flat(html string) string { return strings.Join(strings.Fields(html), "") }

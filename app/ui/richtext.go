@@ -72,34 +72,12 @@ func renderInlines(in []markdown.Inline) []app.UI {
 		case markdown.CodeSpan:
 			out = append(out, app.Code().Text(x.Text))
 		case markdown.Link:
-			out = append(out, app.A().Href(hrefAttr(x.URL)).Rel("noopener nofollow").Target("_blank").Body(renderInlines(x.Children)...))
+			out = append(out, app.A().Href(x.URL).Rel("noopener nofollow").Target("_blank").Body(renderInlines(x.Children)...))
 		case markdown.Break:
 			out = append(out, app.Br())
 		}
 	}
 	return out
-}
-
-// hrefAttr is a URL as an attribute value that survives the server's
-// prerendering, which quotes attributes Go's way (a `"` would end the
-// attribute, "ü" would become `\u00fc`): bytes outside printable ASCII,
-// and `"`, `\`, `<`, `>` and backquote, are percent-encoded, which a
-// browser reads as the same URL (it encodes them so itself). The URL kept
-// in the data is untouched.
-func hrefAttr(u string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c <= ' ' || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '`' {
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
 }
 
 // paragraphs is an abstract as plain-text paragraphs, for where no markup

@@ -204,7 +204,7 @@ func links(e *schedule.Event) app.UI {
 				label = l.URL
 			}
 			return app.Li().Body(
-				app.A().Href(hrefAttr(l.URL)).Rel("noopener").Target("_blank").Text(label),
+				app.A().Href(l.URL).Rel("noopener").Target("_blank").Text(label),
 			)
 		})),
 	)

@@ -108,9 +108,30 @@ func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Act
 // appLoaded waits until the wasm app has started: the loader is gone and
 // the stars are live.
 func appLoaded() chromedp.Action {
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`)
+}
+
+// pollAcrossLoads waits up to a minute for js to hold. A page that loads
+// again meanwhile (the service worker taking over, a redirect) destroys
+// the context a poll runs in; the poll then starts again in the new one.
+func pollAcrossLoads(js string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		return chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`, nil, chromedp.WithPollingTimeout(60*time.Second)).Do(ctx)
+		deadline := time.Now().Add(60 * time.Second)
+		for {
+			err := chromedp.Poll(js, nil, chromedp.WithPollingTimeout(time.Until(deadline))).Do(ctx)
+			if err == nil || time.Now().After(deadline) || !contextLost(err) {
+				return err
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	})
+}
+
+// contextLost reports whether err says the page's JavaScript context went
+// away under an evaluation, as a navigation does.
+func contextLost(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Cannot find context") || strings.Contains(s, "Execution context was destroyed") || strings.Contains(s, "Inspected target navigated")
 }
 
 // eventually evaluates a condition until it holds, across page loads

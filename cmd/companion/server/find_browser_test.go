@@ -187,9 +187,7 @@ func TestBrowserTracksAndRooms(t *testing.T) {
 
 // appLoadedAnywhere waits for the app on pages without a star.
 func appLoadedAnywhere() chromedp.Action {
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		return chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector(".scroll-keeper") !== null`, nil, chromedp.WithPollingTimeout(60*time.Second)).Do(ctx)
-	})
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.querySelector(".scroll-keeper") !== null`)
 }
 
 // setClock makes the page's clock read at from now on (the app reads the

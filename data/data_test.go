@@ -117,6 +117,17 @@ func TestKCDFrance2023Contents(t *testing.T) {
 	if !strings.Contains(last.Title, "Pôle Emploi") {
 		t.Errorf("the last event is %q", last.Title)
 	}
+	// The venue, as the reports describe it (meta.venue): the museum, the
+	// three rooms and the simulcast plenary, the sponsor hall.
+	v := c.Venue
+	if v.Name != "Centre Pompidou" || v.Address != "Paris" ||
+		!strings.Contains(v.Description, "Bleu, Blanc and Rouge") || !strings.Contains(v.Simulcast, "simulcast") ||
+		len(v.Spaces) != 1 || v.Spaces[0].Room != "Hall partenaires" {
+		t.Errorf("venue %+v", v)
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings: %v", c.Warnings)
+	}
 	// Speakers keep their company and role.
 	bm := c.EventBySlug("portail-developpeur-back-market")
 	if bm == nil || len(bm.Persons) != 1 || bm.Persons[0].Organization != "Back Market" || bm.Persons[0].Position != "Backend Engineer" {

@@ -175,6 +175,8 @@ func browseLinks(c *schedule.Conference, current string) app.UI {
 			link(PathNow, "Now & next"),
 			link(PathTracks, "Tracks"),
 			link(PathRooms, "Rooms"),
+			link(PathSpeakers, "Speakers"),
+			link(PathVenue, "Venue"),
 		),
 	)
 }

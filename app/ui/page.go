@@ -28,14 +28,19 @@ const maxQuery = 100
 
 // PageKey reports whether u names a page of the app and, if so, the URL
 // its server rendering depends on: the path and the parameters pages read,
-// in a fixed order. A talk that is not in its conference's schedule is no
-// page (the server answers 404, which the service worker does not keep).
+// in a fixed order. A talk or a speaker that is not in its conference's
+// schedule is no page (the server answers 404, which the service worker
+// does not keep).
 func PageKey(u *url.URL) (string, bool) {
 	switch {
 	case u.Path == PathSchedule || u.Path == PathAgenda || u.Path == PathEvents || u.Path == PathChanges || u.Path == PathShare ||
-		u.Path == PathNow || u.Path == PathTracks || u.Path == PathRooms:
+		u.Path == PathNow || u.Path == PathTracks || u.Path == PathRooms || u.Path == PathSpeakers || u.Path == PathVenue:
 	case strings.HasPrefix(u.Path, PathTrack) || strings.HasPrefix(u.Path, PathRoom):
 		if !placeExists(u) {
+			return "", false
+		}
+	case strings.HasPrefix(u.Path, PathSpeaker):
+		if speakerOf(u) == nil {
 			return "", false
 		}
 	case strings.HasPrefix(u.Path, PathTalk):

@@ -27,6 +27,9 @@ const (
 	PathTrack    = "/track/" // + slug
 	PathRooms    = "/rooms"
 	PathRoom     = "/room/" // + slug
+	PathSpeakers = "/speakers"
+	PathSpeaker  = "/speakers/" // + slug
+	PathVenue    = "/venue"
 	paramConf    = "c"
 	paramDay     = "day"
 	paramQuery   = "q"
@@ -50,6 +53,9 @@ func Routes() {
 	app.Route(PathRooms, func() app.Composer { return &placesPage{kind: roomPlaces} })
 	app.RouteWithRegexp("^"+PathTrack+"[^/]+$", func() app.Composer { return &placePage{kind: trackPlaces} })
 	app.RouteWithRegexp("^"+PathRoom+"[^/]+$", func() app.Composer { return &placePage{kind: roomPlaces} })
+	app.Route(PathSpeakers, func() app.Composer { return &speakersPage{} })
+	app.RouteWithRegexp("^"+PathSpeaker+"[^/]+$", func() app.Composer { return &speakerPage{} })
+	app.Route(PathVenue, func() app.Composer { return &venuePage{} })
 }
 
 // withConf adds the conference parameter to a path unless it is the default.
@@ -87,8 +93,9 @@ func agendaURL(c *schedule.Conference) string {
 const chosenKey = "companion/conference"
 
 // conferenceOf returns the conference a page's URL names. Without one, a
-// talk link means the default conference (links stay stable), while the
-// schedule and the agenda open the conference the attendee chose last.
+// talk or speaker link means the default conference (links stay stable),
+// while the schedule and the agenda open the conference the attendee
+// chose last.
 func conferenceOf(u *url.URL) (*schedule.Conference, error) {
 	return catalog.Get(acronymOf(u))
 }
@@ -100,7 +107,7 @@ func acronymOf(u *url.URL) string {
 	switch {
 	case acronym != "" && catalog.Has(acronym):
 		remember(acronym)
-	case app.IsClient && !strings.HasPrefix(u.Path, PathTalk):
+	case app.IsClient && !strings.HasPrefix(u.Path, PathTalk) && !strings.HasPrefix(u.Path, PathSpeaker):
 		acronym, _ = browserStorage{}.Get(chosenKey)
 		if !catalog.Has(acronym) {
 			acronym = catalog.Default()

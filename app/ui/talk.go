@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"companion/app/agenda"
+	"companion/app/people"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -133,7 +134,7 @@ func (p *talkPage) Render() app.UI {
 				return app.Section().Class("speakers-block").Body(
 					app.H2().Text(plural(len(e.Persons), "Speaker", "Speakers")),
 					app.Ul().Body(app.Range(e.Persons).Slice(func(i int) app.UI {
-						return person(e.Persons[i])
+						return person(c, e.Persons[i])
 					})),
 				)
 			}),
@@ -147,13 +148,18 @@ func (p *talkPage) Render() app.UI {
 	)
 }
 
-func person(p schedule.Person) app.UI {
+// person is a speaker of the talk: their name links to their page.
+func person(c *schedule.Conference, p schedule.Person) app.UI {
 	role := strings.Trim(p.Position+", "+p.Organization, ", ")
 	if role == "" {
 		role = p.Biography
 	}
+	name := app.Strong().Text(p.Name)
+	if sp := people.Of(c).Of(p); sp != nil {
+		name = app.Strong().Body(app.A().Href(speakerURL(c, sp)).Text(p.Name))
+	}
 	return app.Li().Body(
-		app.Strong().Text(p.Name),
+		name,
 		app.If(role != "", func() app.UI { return app.Span().Class("role").Text(" — " + role) }),
 	)
 }

@@ -108,7 +108,8 @@ func (w *writer) document() (*document, error) {
 			continue
 		}
 		roomOrder[r.Name] = len(conf.Rooms)
-		out := room{Name: r.Name, Slug: w.slug(r.Slug, r.Name, "room"), GUID: w.guid(r.GUID, "room:"+r.Name)}
+		out := room{Name: r.Name, Slug: w.slug(r.Slug, r.Name, "room"), GUID: w.guid(r.GUID, "room:"+r.Name),
+			Capacity: r.Capacity, Description: r.Description}
 		conf.Rooms = append(conf.Rooms, out)
 		if r.Color != "" {
 			colors[r.Name] = r.Color
@@ -117,6 +118,13 @@ func (w *writer) document() (*document, error) {
 	meta := map[string]any{}
 	if len(colors) > 0 {
 		meta["room_colors"] = colors
+	}
+	if v := c.Venue; !v.Empty() {
+		out := venue{Name: v.Name, Address: v.Address, Description: v.Description, Simulcast: v.Simulcast}
+		for _, s := range v.Spaces {
+			out.Spaces = append(out.Spaces, space{Name: s.Name, Room: s.Room, Description: s.Description})
+		}
+		meta["venue"] = out
 	}
 	trackSlugs := map[string]bool{}
 	for _, t := range c.Tracks {
@@ -271,7 +279,7 @@ func (w *writer) event(e *schedule.Event) event {
 }
 
 func (w *writer) person(p schedule.Person) person {
-	out := person{Name: p.Name, Biography: p.Biography, Organization: p.Organization, Position: p.Position}
+	out := person{Name: p.Name, Biography: p.Biography, Organization: p.Organization, Position: p.Position, Avatar: uriOrEmpty(p.Avatar)}
 	if n, err := strconv.Atoi(p.ID); err == nil {
 		out.ID = &n
 	}

@@ -23,6 +23,15 @@ func TestRoundTrip(t *testing.T) {
 	for _, name := range []string{"cccamp2019-excerpt.frab-schedule.json", "rc3-2020-channels.pretalx-schedule.json"} {
 		docs[name] = string(fixtures.Read(t, name))
 	}
+	// What the conventions add (the venue) and what the schema allows that
+	// the files above lack (room capacity and description, avatars).
+	docs["venue.json"] = `{"schedule":{"version":"1","conference":{"acronym":"venuetest","title":"Venue","start":"2023-03-07","end":"2023-03-07","daysCount":1,"timeslot_duration":"00:15","time_zone_name":"Europe/Paris",
+	"rooms":[{"name":"Bleu","capacity":300,"description":{"en":"Level -1"}},{"name":"Hall"}],
+	"meta":{"venue":{"name":"Centre","address":"Paris","description":"A museum.","simulcast":"Everywhere.","spaces":[{"name":"Hall","room":"Hall","description":"Stands."},{"name":"Cloakroom"}]}},
+	"days":[{"index":1,"date":"2023-03-07","day_start":"2023-03-07T08:00:00+01:00","day_end":"2023-03-07T19:00:00+01:00","rooms":{
+	  "Bleu":[{"guid":"00000000-0000-4000-8000-000000000001","date":"2023-03-07T09:00:00+01:00","duration":"00:30","room":"Bleu","slug":"t","title":"T","type":"talk","url":"https://conf.example.org/t",
+	    "persons":[{"code":"ADA1","name":"Ada","avatar":"https://conf.example.org/ada.png","biography":"Bio."}]}],
+	  "Hall":[]}}]}}}`
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			first, err := schedule.Parse(name, doc)
@@ -59,8 +68,9 @@ func shown(c *schedule.Conference) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s|%s|%s|%s|%s..%s|%s\n", export.FitAcronym(c.Acronym), c.Title, c.Description, c.URL, c.Start, c.End, c.Location)
 	for _, r := range c.Rooms {
-		fmt.Fprintf(&b, "room %s %s\n", r.Name, r.Color)
+		fmt.Fprintf(&b, "room %s %s %d %q\n", r.Name, r.Color, r.Capacity, r.Description)
 	}
+	fmt.Fprintf(&b, "venue %+v\n", c.Venue)
 	for _, tr := range c.Tracks {
 		fmt.Fprintf(&b, "track %s %s\n", tr.Name, tr.Color)
 	}
@@ -72,7 +82,7 @@ func shown(c *schedule.Conference) string {
 			c.Local(e.Start).Format("2006-01-02T15:04Z07:00"), c.Local(e.End).Format("2006-01-02T15:04Z07:00"), e.Day)
 		fmt.Fprintf(&b, "  abstract %q\n  details %q\n  url %s\n", e.Abstract, e.Details, e.URL)
 		for _, p := range e.Persons {
-			fmt.Fprintf(&b, "  person %s %q %q %q %q\n", p.Key(), p.Name, p.Organization, p.Position, p.Biography)
+			fmt.Fprintf(&b, "  person %s %q %q %q %q %s\n", p.Key(), p.Name, p.Organization, p.Position, p.Biography, p.Avatar)
 		}
 		for _, l := range e.Links {
 			fmt.Fprintf(&b, "  link %s %q %s\n", l.URL, l.Title, l.Type)

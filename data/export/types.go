@@ -40,9 +40,26 @@ type conference struct {
 }
 
 type room struct {
-	Name string `json:"name"`
-	Slug string `json:"slug"`
-	GUID string `json:"guid"`
+	Name        string `json:"name"`
+	Slug        string `json:"slug"`
+	GUID        string `json:"guid"`
+	Capacity    int    `json:"capacity,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// venue is conference.meta.venue, a convention beyond the schema.
+type venue struct {
+	Name        string  `json:"name,omitempty"`
+	Address     string  `json:"address,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Simulcast   string  `json:"simulcast,omitempty"`
+	Spaces      []space `json:"spaces,omitempty"`
+}
+
+type space struct {
+	Name        string `json:"name"`
+	Room        string `json:"room,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 type track struct {
@@ -140,6 +157,7 @@ type person struct {
 	Organization string `json:"organization,omitempty"`
 	Position     string `json:"position,omitempty"`
 	Biography    string `json:"biography,omitempty"`
+	Avatar       string `json:"avatar,omitempty"`
 }
 
 type reference struct {

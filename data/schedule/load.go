@@ -203,13 +203,16 @@ func (l *loader) conference(doc string) *Conference {
 	}
 
 	colors := root.Get("meta.room_colors")
-	root.Get("rooms").ForEach(func(_, r gjson.Result) bool {
+	root.Get("rooms").ForEach(func(k, r gjson.Result) bool {
 		name := r.Get("name").String()
+		capacity, description := l.roomFacts(fmt.Sprintf("%s.rooms.%d", base, k.Int()), name, r)
 		l.addRoom(Room{
-			Name:  l.text(name),
-			Slug:  r.Get("slug").String(),
-			GUID:  r.Get("guid").String(),
-			Color: l.roomColor(colors, name),
+			Name:        l.text(name),
+			Slug:        r.Get("slug").String(),
+			GUID:        r.Get("guid").String(),
+			Color:       l.roomColor(colors, name),
+			Capacity:    capacity,
+			Description: description,
 		})
 		return true
 	})
@@ -234,6 +237,7 @@ func (l *loader) conference(doc string) *Conference {
 	})
 	l.settleZone()
 	numberDays(c)
+	c.Venue = l.venue(root.Get("meta.venue"))
 
 	for di := range c.Days {
 		sortEvents(c, c.Days[di].Events)
@@ -713,6 +717,7 @@ func (l *loader) persons(path, place string, list gjson.Result) []Person {
 			Biography:    strings.TrimSpace(p.Get("biography").String()),
 			Organization: l.text(p.Get("organization").String()),
 			Position:     l.text(p.Get("position").String()),
+			Avatar:       l.avatar(at+".avatar", place, p.Get("avatar")),
 		}
 		name := ""
 		for _, k := range []string{"name", "public_name", "full_public_name", "full_name", "fullName", "display_name", "displayName"} {

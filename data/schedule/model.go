@@ -39,6 +39,11 @@ type Conference struct {
 	// plenary listed in several rooms is one event with several Rooms.
 	Events []*Event
 
+	// Venue is where the conference happens, as conference.meta.venue
+	// says (a convention beyond the schema; see README); zero when it
+	// says nothing.
+	Venue Venue
+
 	// Warnings are what the loader accepted but a careful publisher would
 	// fix (a duplicate slug, an unknown room). Errors stop the load instead.
 	Warnings []Problem
@@ -54,6 +59,36 @@ type Room struct {
 	Slug  string
 	GUID  string
 	Color string
+
+	// Capacity is how many people it seats (the schema's capacity), 0
+	// when the data does not say; Description is what the data says of
+	// it (the schema's description): where it is, how to find it.
+	Capacity    int
+	Description string
+}
+
+// Venue is the place of the conference and what attendees need to know
+// about it, from conference.meta.venue. Every field may be empty.
+type Venue struct {
+	Name    string
+	Address string // as much as the data gives (a city will do): maps search for name and address
+
+	Description string // practical information about the place
+	Simulcast   string // how plenaries shown in several rooms work there
+	Spaces      []Space
+}
+
+// Space is a place at the venue that matters besides the talks: the
+// sponsor hall, a children's room, a quiet room, where a lunch is held.
+type Space struct {
+	Name        string
+	Room        string // one of the conference's rooms, or ""
+	Description string
+}
+
+// Empty reports whether the data says nothing of the venue.
+func (v Venue) Empty() bool {
+	return v.Name == "" && v.Address == "" && v.Description == "" && v.Simulcast == "" && len(v.Spaces) == 0
 }
 
 // Track is a topic; Color is a CSS colour or "".
@@ -123,6 +158,10 @@ type Person struct {
 	Biography    string
 	Organization string
 	Position     string
+
+	// Avatar is the picture the data gives (pretalx's avatar): an https
+	// URL, or "".
+	Avatar string
 }
 
 // Link is a reference from an event: a replay, slides, a project page.

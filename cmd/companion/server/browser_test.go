@@ -62,8 +62,9 @@ func chromiumPath(t testing.TB) string {
 	return ""
 }
 
-// newBrowser starts a phone-sized headless Chromium with a fresh profile.
-func newBrowser(t testing.TB) context.Context {
+// newBrowser starts a phone-sized headless Chromium with a fresh profile
+// (and the extra options a test needs).
+func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	// Not t.TempDir: Chromium may still be writing its profile while the
 	// test ends, and a failed clean-up must not fail the test.
@@ -80,6 +81,7 @@ func newBrowser(t testing.TB) context.Context {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(390, 844),
 	)
+	opts = append(opts, extra...)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)

@@ -12,12 +12,14 @@ import (
 	"strings"
 
 	"companion/app/catalog"
+	"companion/app/people"
 	"companion/app/ui"
 )
 
 // Export writes the whole site into dir as static files, for any static
-// host or CDN: every page prerendered (each talk at talk/<slug>.html, for
-// hosts that serve /talk/x from talk/x.html), go-app's files, the assets,
+// host or CDN: every page prerendered (each talk at talk/<slug>.html and
+// each speaker at speakers/<slug>.html, for hosts that serve /talk/x from
+// talk/x.html), go-app's files, the assets,
 // each conference's schedule at api/schedules/<acronym>, a .br and .gz
 // beside every file that gains from it, a 404.html, and the security
 // headers in _headers (Netlify and Cloudflare Pages read it; HOSTING.md
@@ -100,8 +102,10 @@ func exportPaths(a Assets) []exportPath {
 		exportPath{ui.PathSchedule, "index.html"},
 		exportPath{ui.PathAgenda, "agenda.html"},
 		exportPath{ui.PathEvents, "events.html"},
+		exportPath{ui.PathSpeakers, "speakers.html"},
+		exportPath{ui.PathVenue, "venue.html"},
 	)
-	talks := map[string]bool{}
+	talks, speakers := map[string]bool{}, map[string]bool{}
 	for i, e := range catalog.List() {
 		out = append(out, exportPath{SchedulePath + e.Acronym, "api/schedules/" + e.Acronym})
 		c, err := catalog.Get(e.Acronym)
@@ -125,6 +129,18 @@ func exportPaths(a Assets) []exportPath {
 				u += "?c=" + url.QueryEscape(e.Acronym)
 			}
 			out = append(out, exportPath{u, "talk/" + s + ".html"})
+		}
+		for _, sp := range people.Of(c).List {
+			s := sp.Slug // letters, digits and dashes: a file name as it is
+			if speakers[s] {
+				continue
+			}
+			speakers[s] = true
+			u := ui.PathSpeaker + url.PathEscape(s)
+			if i > 0 {
+				u += "?c=" + url.QueryEscape(e.Acronym)
+			}
+			out = append(out, exportPath{u, "speakers/" + s + ".html"})
 		}
 	}
 	return out

@@ -73,6 +73,7 @@ func TestBrowserStaticExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"index.html", "index.html.br", "agenda.html", "talk/keynote-ouverture.html", "talk/portail-developpeur-back-market.html",
+		"speakers.html", "venue.html", "speakers/solomon-hykes.html", "speakers/nikhita-raghunath.html",
 		"web/app.wasm", "web/app.wasm.br", "app.js", "app-worker.js", "manifest.webmanifest", "api/schedules/kcdfrance2023", "_headers", "404.html", "HOSTING.md"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("export (%d files) lacks %s", n, f)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	appfind "companion/app/find"
 	"companion/data"
 
 	"golang.org/x/net/html"
@@ -22,6 +23,10 @@ const (
 	hostileRoom   = `Salle "A" <i>`
 	hostileName   = `Ann "the hacker" <script>document.title='PWNED'</script>`
 	hostileLink   = `https://example.org/?q="x"&a=<b>`
+	hostileBio    = "<script>document.title='PWNED'</script> Bio with [a link](javascript:alert(1)) and <img src=x onerror=alert(1)>."
+	hostileOrg    = `Org "x" <b>bold</b> \ 7` + "\u202f" + `mars`
+	hostileVenue  = `Venue "x" <script>document.title='PWNED'</script>`
+	hostileSpace  = `Space "x" <img src=x onerror=alert(1)>`
 	javascriptURL = "javascript:document.title='PWNED'"
 )
 
@@ -49,6 +54,9 @@ func hostileSchedule() data.File {
 		"meta": map[string]any{"room_colors": map[string]any{
 			hostileRoom: "red;background:url(https://evil.example/x)",
 			"Bleu":      "#1e40af",
+		}, "venue": map[string]any{
+			"name": hostileVenue, "address": `1 "rue" <b>`, "description": hostileBio, "simulcast": hostileBio,
+			"spaces": []any{map[string]any{"name": hostileSpace, "room": hostileRoom, "description": hostileBio}},
 		}},
 		"days": []any{map[string]any{
 			"index": 1, "date": "2023-03-07",
@@ -56,7 +64,9 @@ func hostileSchedule() data.File {
 			"rooms": map[string]any{
 				hostileRoom: []any{
 					event(1, "quote-talk", hostileTitle, "09:00", hostileRoom, map[string]any{
-						"persons": []any{map[string]any{"guid": "00000000-0000-4000-8000-100000000001", "name": hostileName}},
+						"persons": []any{map[string]any{"guid": "00000000-0000-4000-8000-100000000001", "name": hostileName,
+							"biography": hostileBio, "organization": hostileOrg, "position": `Pos "y" <i>`,
+							"avatar": `https://evil.example/a.png" onerror="document.title='PWNED'`}},
 						"links": []any{
 							map[string]any{"url": javascriptURL, "title": "Click me"},
 							map[string]any{"url": hostileLink, "title": `Slides "v2"`},
@@ -119,7 +129,8 @@ func checkNoScript(t *testing.T, page string, n *html.Node) {
 
 func TestHostileScheduleIsText(t *testing.T) {
 	srv := newSite(t, hostileSchedule())
-	for _, path := range []string{"/?c=hostile", "/talk/quote-talk?c=hostile", "/talk/long-talk?c=hostile", "/talk/nbsp-talk?c=hostile", "/agenda?c=hostile", "/events"} {
+	for _, path := range []string{"/?c=hostile", "/talk/quote-talk?c=hostile", "/talk/long-talk?c=hostile", "/talk/nbsp-talk?c=hostile", "/agenda?c=hostile", "/events",
+		"/speakers?c=hostile", "/speakers/" + hostileSpeaker + "?c=hostile", "/venue?c=hostile"} {
 		checkNoScript(t, path, parse(t, srv.URL, path))
 	}
 
@@ -151,6 +162,51 @@ func TestHostileScheduleIsText(t *testing.T) {
 		t.Errorf("the speaker's name is not shown as text")
 	}
 
+	// The talk's speaker links to their page, which shows their name,
+	// role and biography as text, initials instead of the refused picture.
+	if a := findHref(n, "/speakers/"+hostileSpeaker+"?c=hostile"); a == nil || text(a) != hostileName {
+		t.Errorf("the talk page does not link the speaker's name to their page: %v", a)
+	}
+	n = parse(t, srv.URL, "/speakers/"+hostileSpeaker+"?c=hostile")
+	if got := text(find(n, "h1")); got != hostileName {
+		t.Errorf("speaker h1 = %q, want %q", got, hostileName)
+	}
+	if got := text(find(n, "title")); got != hostileName+" – "+hostileConf {
+		t.Errorf("speaker <title> = %q", got)
+	}
+	if got := text(find(n, "p.role")); got != `Pos "y" <i>, `+hostileOrg {
+		t.Errorf("speaker role = %q", got)
+	}
+	// The biography holds tags, so it is read as HTML, like an abstract:
+	// its text is shown, its script and image are not.
+	if got := text(find(n, "section.bio")); !strings.Contains(got, "Bio with [a link](javascript:alert(1)) and .") || strings.Contains(got, "PWNED") {
+		t.Errorf("speaker biography = %q", got)
+	}
+	if got := text(find(n, "div.portrait")); got != "AS" {
+		t.Errorf("portrait = %q, want the initials AS (Ann … <script>…)", got)
+	}
+	if findHref(n, "/talk/quote-talk?c=hostile") == nil {
+		t.Error("the speaker page does not link to their talk")
+	}
+	n = parse(t, srv.URL, "/speakers?c=hostile")
+	if got := text(find(n, "ul.speaker-list")); !strings.Contains(got, hostileName) || !strings.Contains(got, hostileOrg) {
+		t.Errorf("speaker list = %q", got)
+	}
+	// The venue: its texts as text, its map links carry the name whole.
+	n = parse(t, srv.URL, "/venue?c=hostile")
+	if got := text(find(n, "h1")); got != hostileVenue {
+		t.Errorf("venue h1 = %q", got)
+	}
+	for _, want := range []string{`1 "rue" <b>`, hostileSpace, "<script>document.title='PWNED'</script> Bio with [a link](javascript:alert(1))", hostileRoom} {
+		if !strings.Contains(text(n), want) {
+			t.Errorf("the venue page does not show %q as text", want)
+		}
+	}
+	q := strings.ReplaceAll(url.QueryEscape(hostileVenue+", "+`1 "rue" <b>`), "+", "%20")
+	if findHref(n, "geo:0,0?q="+q) == nil || findHref(n, "https://www.openstreetmap.org/search?query="+q) == nil {
+		t.Errorf("the map links do not search for the venue's name and address")
+	}
+
 	// U+202F and the backslash reach the page as themselves.
 	n = parse(t, srv.URL, "/talk/nbsp-talk?c=hostile")
 	if got := text(find(n, "h1")); got != nbspTitle {
@@ -179,8 +235,8 @@ func TestHostileScheduleIsText(t *testing.T) {
 	}
 }
 
-// A crafted link injects nothing: unknown talks are 404s, with a page that
-// does not repeat the request.
+// A crafted link injects nothing: unknown talks and speakers are 404s,
+// with a page that does not repeat the request.
 func TestCraftedTalkLink(t *testing.T) {
 	srv := newSite(t)
 	for _, p := range []string{
@@ -189,6 +245,10 @@ func TestCraftedTalkLink(t *testing.T) {
 		`/talk/keynote-ouverture/extra`,
 		`/talk/`,
 		`/talk/keynote-ouverture"onmouseover="alert(1)`,
+		`/speakers/a"><img src=x onerror=alert(1)>`,
+		`/speakers/solomon-hykes"onmouseover="alert(1)`,
+		`/speakers/name:solomon hykes`,
+		`/speakers/`,
 	} {
 		res := get(t, srv.URL+(&url.URL{Path: p}).EscapedPath())
 		b := body(t, res)
@@ -209,6 +269,20 @@ func TestCraftedTalkLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkNoScript(t, "crafted query", n)
+}
+
+// hostileSpeaker is the page slug of the hostile schedule's speaker.
+var hostileSpeaker = appfind.Slug(hostileName)
+
+// findHref returns the first link to href.
+func findHref(n *html.Node, href string) *html.Node {
+	var found *html.Node
+	walkHTML(n, func(e *html.Node) {
+		if found == nil && e.Data == "a" && attr(e, "href") == href {
+			found = e
+		}
+	})
+	return found
 }
 
 func walkHTML(n *html.Node, f func(*html.Node)) {

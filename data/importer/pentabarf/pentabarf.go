@@ -99,6 +99,7 @@ func (im *importer) run(opt build.Options) (*schedule.Conference, error) {
 	c.URL = schedule.LinkURL(firstNonEmpty(conf.URL, conf.BaseURL), "")
 	c.TimeslotDuration = strings.TrimSpace(conf.TimeslotDuration)
 	c.Description = describe(conf)
+	c.Venue = schedule.Venue{Name: strings.TrimSpace(conf.Venue), Address: strings.TrimSpace(conf.City)}
 	for _, t := range append(doc.Tracks, conf.Tracks...) {
 		name := strings.TrimSpace(firstNonEmpty(t.Name, t.Text))
 		if name != "" {

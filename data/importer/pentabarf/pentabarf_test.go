@@ -49,6 +49,10 @@ func TestFOSDEM2025(t *testing.T) {
 	if back.Acronym != "fosdem2025" || back.TimeZone != "Europe/Brussels" || len(back.Tracks) != 74 || len(used) != 69 {
 		t.Errorf("conference %q zone %q, %d tracks declared, %d used", back.Acronym, back.TimeZone, len(back.Tracks), len(used))
 	}
+	// The venue and its city, kept through the export.
+	if back.Venue.Name != "ULB (Université Libre de Bruxelles)" || back.Venue.Address != "Brussels" {
+		t.Errorf("venue %+v", back.Venue)
+	}
 	e := back.Event("852280ac-61d3-588c-b74c-8d87f9d9d2c6")
 	if e == nil {
 		t.Fatal("the LLVM talk is missing")

@@ -163,6 +163,9 @@ func (im *importer) readAll(doc string) {
 		id := s.Get("id").String()
 		name := strings.TrimSpace(build.FirstNonEmpty(s.Get("fullName").String(), s.Get("firstName").String()+" "+s.Get("lastName").String()))
 		p := schedule.Person{Name: name, Biography: strings.TrimSpace(s.Get("bio").String()), GUID: im.speakerGUID(id)}
+		if pic := strings.TrimSpace(s.Get("profilePicture").String()); strings.HasPrefix(pic, "https://") {
+			p.Avatar = pic
+		}
 		p.Position, p.Organization = tagLine(s.Get("tagLine").String())
 		im.speakers[id] = p
 		return true

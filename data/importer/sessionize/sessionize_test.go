@@ -43,6 +43,15 @@ func TestScottishSummit2026(t *testing.T) {
 		t.Error(`the room "Cap & Thistle (100)" lost its name`)
 	}
 	var workshop, keynote, emoji bool
+	pictures := 0
+	for _, p := range back.Persons() {
+		if strings.HasPrefix(p.Avatar, "https://cdn.sessionize.com/image/") {
+			pictures++
+		}
+	}
+	if pictures == 0 {
+		t.Error("no speaker kept the picture Sessionize gives (profilePicture)")
+	}
 	for _, e := range back.Events {
 		if strings.Contains(e.Title, "Gamified Onboarding Agent") {
 			workshop = back.Local(e.Start).Format("2006-01-02 15:04 -0700") == "2026-10-02 09:00 +0100" && len(e.Persons) == 3 && e.Track == "Dynamics & Power Platform"

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"companion/app/agenda"
+	"companion/app/catalog"
+	"companion/app/people"
+	"companion/app/search"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// speakerWords are the words of the speaker pages, in one place for
+// translation.
+var speakerWords = struct {
+	Title, FilterLabel, FilterHint, Back, NotFound, SeeAll, About string
+	Count, Talks                                                  func(n int) string
+	Matching                                                      func(n, all int) string
+	NoMatch                                                       func(q string) string
+	At, TimesIn                                                   func(s string) string
+}{
+	Title:       "Speakers",
+	FilterLabel: "Find a speaker by name or organisation",
+	FilterHint:  "Name, company…",
+	Back:        "← Speakers",
+	NotFound:    "This speaker is not in the schedule",
+	SeeAll:      "See every speaker",
+	About:       "About",
+	Count:       func(n int) string { return countLabel(n, "speaker", "speakers") },
+	Talks:       func(n int) string { return countLabel(n, "talk", "talks") },
+	Matching:    func(n, all int) string { return strconv.Itoa(n) + " of " + strconv.Itoa(all) + " speakers" },
+	NoMatch:     func(q string) string { return "No speaker matches “" + q + "”." },
+	At:          func(conf string) string { return " at " + conf },
+	TimesIn:     func(zone string) string { return "times in " + zone },
+}
+
+func speakerURL(c *schedule.Conference, sp *people.Speaker) string {
+	return withConf(PathSpeaker+url.PathEscape(sp.Slug), c.Acronym, nil)
+}
+
+// speakerOf is the speaker a speaker page's URL names, or nil.
+func speakerOf(u *url.URL) *people.Speaker {
+	slug, err := url.PathUnescape(strings.TrimPrefix(u.Path, PathSpeaker))
+	if err != nil || slug == "" || strings.Contains(slug, "/") {
+		return nil
+	}
+	c, err := conferenceOf(u)
+	if err != nil {
+		return nil
+	}
+	return people.Of(c).BySlug(slug)
+}
+
+// speakersPage lists who speaks, filtered as the attendee types (by name,
+// organisation or position, offline: the list is in the page).
+type speakersPage struct {
+	app.Compo
+	conf  *schedule.Conference
+	err   error
+	query string
+}
+
+func (p *speakersPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *speakersPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+}
+
+func (p *speakersPage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.conf, p.err = conferenceOf(u)
+	if p.err != nil {
+		return
+	}
+	p.query = u.Query().Get(paramQuery)
+	if len([]rune(p.query)) > maxQuery {
+		p.query = ""
+	}
+	setTitle(ctx, speakerWords.Title, p.conf.Title)
+}
+
+func (p *speakersPage) onInput(ctx app.Context, e app.Event) {
+	p.query = ctx.JSSrc().Get("value").String()
+	q := url.Values{}
+	if strings.TrimSpace(p.query) != "" {
+		q.Set(paramQuery, p.query)
+	}
+	replaceURL(withConf(PathSpeakers, p.conf.Acronym, q))
+}
+
+func (p *speakersPage) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault() // the list already follows the box
+	ctx.PreventUpdate()
+}
+
+func (p *speakersPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c, w := p.conf, speakerWords
+	all := people.Of(c)
+	q := search.Parse(p.query)
+	shown := all.Filter(q)
+	count := w.Count(len(all.List))
+	switch {
+	case q.Empty():
+	case len(shown) == 0:
+		count = w.NoMatch(q.Text)
+	default:
+		count = w.Matching(len(shown), len(all.List))
+	}
+	form := []app.UI{
+		app.Label().For("speaker-filter").Class("search-label").Text(w.FilterLabel),
+		app.Input().Type("search").ID("speaker-filter").Name(paramQuery).Class("search-input").
+			Value(p.query).Placeholder(w.FilterHint).
+			AutoComplete(false).Spellcheck(false).
+			Attr("enterkeyhint", "search").Attr("autocapitalize", "off").
+			OnInput(p.onInput),
+	}
+	if c.Acronym != catalog.Default() {
+		form = append(form, app.Input().Type("hidden").Name(paramConf).Value(c.Acronym))
+	}
+	items := make([]app.UI, len(shown))
+	for i, sp := range shown {
+		who := []app.UI{app.Span().Class("speaker-name").Body(marked(q, sp.Name)...)}
+		if role := sp.Role(); role != "" {
+			who = append(who, app.Span().Class("role").Body(marked(q, role)...))
+		}
+		items[i] = app.Li().Class("speaker-entry").Body(
+			app.A().Href(speakerURL(c, sp)).Body(who...),
+			app.Span().Class("count").Text(w.Talks(len(sp.Events))),
+		)
+	}
+	return shell(c, "",
+		app.H1().Class("page-title").Text(w.Title),
+		app.P().Class("lede").Text(w.Count(len(all.List))+w.At(c.Title)),
+		browseLinks(c, PathSpeakers),
+		app.Form().Class("search").Role("search").Action(PathSpeakers).Method("get").OnSubmit(p.onSubmit).Body(form...),
+		app.P().Class("results-count").Role("status").Text(count),
+		app.Ul().Class("speaker-list").Body(items...),
+	)
+}
+
+// speakerPage is one speaker at a stable URL, /speakers/{slug}: who they
+// are, as far as the data says, and their talks by day with time and room.
+type speakerPage struct {
+	app.Compo
+	conf    *schedule.Conference
+	err     error
+	speaker *people.Speaker
+	agenda  *agenda.Agenda
+	notice  string
+}
+
+func (p *speakerPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *speakerPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
+		p.load(ctx)
+		if news {
+			p.notice = updateNotice(p.conf, p.agenda)
+		}
+	})
+}
+
+func (p *speakerPage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.conf, p.err = conferenceOf(u)
+	if p.err != nil {
+		return
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	p.speaker = speakerOf(u)
+	if sp := p.speaker; sp != nil {
+		setTitle(ctx, sp.Name, p.conf.Title)
+		setDescription(ctx, strings.TrimSpace(sp.Role()+". "+strings.Join(paragraphs(sp.Biography), " ")))
+	} else {
+		setTitle(ctx, "Not found", p.conf.Title)
+	}
+}
+
+func (p *speakerPage) onStar(ctx app.Context, e app.Event) {
+	p.notice = toggleStar(ctx, p.conf, p.agenda)
+}
+
+func (p *speakerPage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c, sp, w := p.conf, p.speaker, speakerWords
+	list := withConf(PathSpeakers, c.Acronym, nil)
+	body := []app.UI{app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(app.A().Href(list).Text(w.Back))}
+	if sp == nil {
+		body = append(body,
+			app.H1().Class("page-title").Text(w.NotFound),
+			app.P().Body(app.A().Href(list).Text(w.SeeAll)),
+		)
+		return shell(c, "", body...)
+	}
+	who := []app.UI{app.H1().Class("page-title").Text(sp.Name)}
+	if role := sp.Role(); role != "" {
+		who = append(who, app.P().Class("role").Text(role))
+	}
+	body = append(body, app.Div().Class("speaker-head").Body(portrait(sp), app.Div().Body(who...)), noticeUI(p.notice))
+	if sp.Biography != "" {
+		bio := append([]app.UI{app.H2().Class("visually-hidden").Text(w.About)}, richText(sp.Biography)...)
+		body = append(body, app.Section().Class("abstract bio").Body(bio...))
+	}
+	body = append(body, app.P().Class("lede").Text(w.Talks(len(sp.Events))+" · "+w.TimesIn(zoneLabel(c))))
+	// By day, as the data lists them, with time and rooms on each card.
+	for at := 0; at < len(sp.Events); {
+		day := sp.Events[at].Day
+		var cards []app.UI
+		for ; at < len(sp.Events) && sp.Events[at].Day == day; at++ {
+			e := sp.Events[at]
+			cards = append(cards, eventCard(c, e, p.agenda.Starred(e.Key()), p.onStar, ""))
+		}
+		id := "day-" + strconv.Itoa(c.Days[day].Index)
+		body = append(body, app.Section().Class("place-day").Aria("labelledby", id).Body(
+			app.H2().ID(id).Text(dayLabel(c.Days[day])),
+			app.Ul().Class("agenda-list").Body(cards...),
+		))
+	}
+	return shell(c, "", body...)
+}
+
+// portrait stands for the speaker: their initials, and over them the
+// picture the data gives, once the app runs. The picture is hidden until
+// it has loaded, and again if it fails (offline, gone, refused): the
+// initials stay, never a broken image. The server renders the initials
+// alone.
+func portrait(sp *people.Speaker) app.UI {
+	kids := []app.UI{app.Span().Text(people.Initials(sp.Name))}
+	if app.IsClient && sp.Avatar != "" {
+		kids = append(kids, app.Img().Src(sp.Avatar).Alt("").Attr("referrerpolicy", "no-referrer").
+			On("load", showPicture).On("error", showPicture))
+	}
+	return app.Div().Class("portrait").Aria("hidden", "true").Body(kids...)
+}
+
+// showPicture shows a picture that loaded and hides one that did not;
+// the element is reused from one speaker to the next, so both are said.
+func showPicture(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	shown := "hidden"
+	if e.Get("type").String() == "load" {
+		shown = "visible"
+	}
+	ctx.JSSrc().Get("style").Set("visibility", shown)
+}

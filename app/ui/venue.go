@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"companion/app/find"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// venueWords are the words of the venue page, in one place for
+// translation.
+var venueWords = struct {
+	Title, Unknown, MapApp, Rooms, Simulcast, SimulcastHow, Spaces, Meals, And string
+	Seats                                                                      func(n int) string
+	In, WhatsOn                                                                func(rooms string) string
+}{
+	Title:        "Venue",
+	Unknown:      "The schedule does not say where the conference is.",
+	MapApp:       "Open in your map app",
+	Rooms:        "Rooms",
+	Simulcast:    "Shown in several rooms at once",
+	SimulcastHow: "These sessions are shown live in each of their rooms at the same time: sit in whichever has seats.",
+	Spaces:       "Around the talks",
+	Meals:        "Meals and breaks",
+	And:          " and ",
+	Seats:        func(n int) string { return countLabel(n, "seat", "seats") },
+	In:           func(rooms string) string { return "in " + rooms },
+	WhatsOn:      func(room string) string { return "What is on in " + room },
+}
+
+// venuePage is where the conference is and what to know there: the
+// address with links that open a map app (no map is drawn: nothing is
+// fetched from elsewhere), the rooms, the sessions shown in several rooms,
+// the other spaces (sponsor hall, children's room…) and the meals and
+// breaks. What the schedule format cannot say comes from the conventions
+// of conference.meta.venue (see README).
+type venuePage struct {
+	app.Compo
+	conf *schedule.Conference
+	err  error
+}
+
+func (p *venuePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *venuePage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+}
+
+func (p *venuePage) load(ctx app.Context) {
+	p.conf, p.err = conferenceOf(ctx.Page().URL())
+	if p.err != nil {
+		return
+	}
+	setTitle(ctx, venueWords.Title, p.conf.Title)
+	setDescription(ctx, venueQuery(p.conf.Venue))
+}
+
+func venueQuery(v schedule.Venue) string { return strings.Trim(v.Name+", "+v.Address, ", ") }
+
+func (p *venuePage) Render() app.UI {
+	if p.err != nil || p.conf == nil {
+		return errorPage(p.err)
+	}
+	c, v, w := p.conf, p.conf.Venue, venueWords
+	var body []app.UI
+	switch {
+	case v.Name != "":
+		body = append(body, app.P().Class("kicker").Text(w.Title), app.H1().Class("page-title").Text(v.Name))
+	default:
+		body = append(body, app.H1().Class("page-title").Text(w.Title))
+	}
+	switch {
+	case v.Address != "":
+		body = append(body, app.P().Class("address").Text(v.Address))
+	case v.Name == "":
+		body = append(body, app.P().Class("lede").Text(w.Unknown))
+	}
+	body = append(body, browseLinks(c, PathVenue), mapLinks(v), para("venue-about", v.Description))
+
+	// The rooms: colour, seats, what the data says of where each is.
+	pages := map[string]find.Place{}
+	for _, pl := range find.Rooms(c) {
+		pages[pl.Name] = pl
+	}
+	rooms := make([]app.UI, len(c.Rooms))
+	for i, r := range c.Rooms {
+		color := roomColor(c, r.Name)
+		name := []app.UI{app.Span().Class("place-name").Text(r.Name)}
+		if color != "" {
+			name = append([]app.UI{app.Span().Class("dot")}, name...)
+		}
+		var facts []string
+		if r.Capacity > 0 {
+			facts = append(facts, w.Seats(r.Capacity))
+		}
+		var head app.UI = app.Span().Class("room-name").Body(name...)
+		if pl, ok := pages[r.Name]; ok {
+			head = app.A().Href(placeURL(c, roomPlaces, pl)).Body(name...)
+			facts = append(facts, placeCount(pl))
+		}
+		li := app.Li().Class("place venue-room")
+		if color != "" {
+			li = li.Style("--room", color)
+		}
+		rooms[i] = li.Body(
+			app.Div().Class("venue-room-head").Body(head, app.Span().Class("count").Text(strings.Join(facts, " · "))),
+			para("room-where", r.Description),
+		)
+	}
+	body = append(body, section("venue-rooms", w.Rooms, app.Ul().Class("places").Body(rooms...)))
+
+	// Sessions shown in several rooms, and how the venue does it.
+	var plenaries, meals []*schedule.Event
+	for _, e := range c.Events {
+		if e.Plenary() {
+			plenaries = append(plenaries, e)
+		}
+		if !e.IsSession() {
+			meals = append(meals, e)
+		}
+	}
+	if len(plenaries) > 0 || v.Simulcast != "" {
+		how := ""
+		if len(plenaries) > 0 {
+			how = w.SimulcastHow
+		}
+		body = append(body, section("venue-simulcast", w.Simulcast, para("", v.Simulcast), para("", how), eventList(c, plenaries)))
+	}
+
+	// The other spaces: sponsor hall, children's room…
+	if len(v.Spaces) > 0 {
+		spaces := []app.UI{}
+		for _, s := range v.Spaces {
+			spaces = append(spaces, app.H3().Text(s.Name), para("", s.Description))
+			if pl, ok := pages[s.Room]; ok {
+				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(w.WhatsOn(s.Room))))
+			}
+		}
+		body = append(body, section("venue-spaces", w.Spaces, spaces...))
+	}
+	if len(meals) > 0 {
+		body = append(body, section("venue-meals", w.Meals, eventList(c, meals)))
+	}
+	return shell(c, "", body...)
+}
+
+// para is a paragraph of text, or nothing for no text.
+func para(class, text string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return app.P().Class(class).Text(text)
+}
+
+// section is a titled part of a page, named by its heading.
+func section(id, title string, body ...app.UI) app.UI {
+	return app.Section().Class(id).Aria("labelledby", id).Body(append([]app.UI{app.H2().ID(id).Text(title)}, body...)...)
+}
+
+// mapLinks open the venue in a map app, searching for its name and
+// address: a geo: URI (Android offers its map apps), then OpenStreetMap,
+// Apple Maps and Google Maps, which open their app on a phone that has
+// it. target=_blank: the app's router leaves the links to the browser,
+// which hands geo: to the phone.
+func mapLinks(v schedule.Venue) app.UI {
+	q := venueQuery(v)
+	if q == "" {
+		return nil
+	}
+	q = strings.ReplaceAll(url.QueryEscape(q), "+", "%20")
+	links := [][2]string{
+		{venueWords.MapApp, "geo:0,0?q=" + q},
+		{"OpenStreetMap", "https://www.openstreetmap.org/search?query=" + q},
+		{"Apple Maps", "https://maps.apple.com/?q=" + q},
+		{"Google Maps", "https://www.google.com/maps/search/?api=1&query=" + q},
+	}
+	items := make([]app.UI, len(links))
+	for i, l := range links {
+		items[i] = app.Li().Body(app.A().Href(l[1]).Target("_blank").Rel("noopener").Text(l[0]))
+	}
+	return app.Ul().Class("map-links").Body(items...)
+}
+
+// eventList is a short list of events, each a link to its page with its
+// title, day and time, and rooms.
+func eventList(c *schedule.Conference, events []*schedule.Event) app.UI {
+	if len(events) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(events))
+	for i, e := range events {
+		when := timeRange(c, e)
+		if len(c.Days) > 1 {
+			when = shortDayLabel(c.Days[e.Day]) + ", " + when
+		}
+		items[i] = app.Li().Body(app.A().Href(talkURL(c, e)).Body(
+			app.Span().Class("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
+			app.Span().Class("when").Text(when+" · "+venueWords.In(andList(e.Rooms))),
+		))
+	}
+	return app.Ul().Class("venue-events").Body(items...)
+}
+
+// andList joins names as people write them: "Bleu, Blanc and Rouge".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return joinRooms(names)
+	}
+	return joinRooms(names[:len(names)-1]) + venueWords.And + names[len(names)-1]
+}

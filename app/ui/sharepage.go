@@ -134,6 +134,9 @@ func (p *sharePage) Render() app.UI {
 			return app.P().Class("hint").Text("Replacing removes the " + itoa(p.agenda.Len()) + " " +
 				plural(p.agenda.Len(), "star", "stars") + " you have now (your notes stay); you can undo it.")
 		}),
+		app.If(len(p.found) > 0, func() app.UI {
+			return app.H2().Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
+		}),
 		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
 			e := p.found[i]
 			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)

@@ -62,7 +62,7 @@ func (p *changesPage) Render() app.UI {
 					}
 				})
 		}),
-		app.P().Body(app.A().Href(agendaURL(c)).Text("← My agenda")),
+		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(app.A().Href(agendaURL(c)).Text("← My agenda")),
 	)
 }
 

@@ -30,6 +30,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
 			&installOffer{},
+			&themeSwitch{},
 			app.P().Text("Times are in "+zoneLabel(c)+", the conference's time zone. Works offline once opened."),
 			app.If(c.Version != "", func() app.UI {
 				return app.P().Text("Schedule version " + c.Version)

@@ -220,7 +220,7 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
 	}
 }
 

@@ -465,3 +465,28 @@ func TestBrowserTheme(t *testing.T) {
 	run(t, ctx, "choose the system's", chromedp.Click(`.theme-choice[data-theme="system"]`, chromedp.ByQuery))
 	eventually(t, ctx, "light as the system", background+` === "`+lightBackground+`" && localStorage.getItem("companion/theme") === null && !document.documentElement.hasAttribute("data-theme")`)
 }
+
+// TestThemeScriptBeforeBody: every page, the 404 page too, loads theme.js
+// in its head without defer or async, so that the chosen theme is set
+// before the body is parsed and drawn; the CSP allows it (a file of the
+// site's own) and it is served as JavaScript.
+func TestThemeScriptBeforeBody(t *testing.T) {
+	srv := newSite(t)
+	for _, path := range []string{"/", "/talk/keynote-ouverture", "/agenda?c=kubeconeu2019", "/no-such-page"} {
+		page := body(t, get(t, srv.URL+path))
+		head, _, ok := strings.Cut(page, "</head>")
+		if !ok {
+			t.Fatalf("%s: no </head>", path)
+		}
+		if !strings.Contains(head, `<script src="/web/theme.js"></script>`) {
+			t.Errorf("%s: the head does not load theme.js as a blocking script:\n%s", path, head)
+		}
+	}
+	res := get(t, srv.URL+"/web/theme.js")
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "javascript") {
+		t.Errorf("/web/theme.js: %s %s", res.Status, res.Header.Get("Content-Type"))
+	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("CSP %q", csp)
+	}
+}

@@ -128,7 +128,7 @@ func (p *schedulePage) resultsView() app.UI {
 	case len(p.results) == 0:
 		status = "No talk matches “" + p.query + "”."
 	}
-	return app.Div().Class("results").Body(
+	return app.Div().Class("results").DataSet("query", p.query).Body(
 		app.P().Class("results-count").Role("status").Text(status),
 		p.resultDays(),
 		app.Range(days).Slice(func(i int) app.UI {

@@ -143,7 +143,7 @@ func (p *schedulePage) resultsView() app.UI {
 						if h.Fields&^search.Abstract == 0 {
 							snippet = p.q.Snippet(plainAbstract(h.Event), 160)
 						}
-						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), p.onStar, "", p.q, snippet)
+						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), "", p.q, snippet)
 					}),
 				),
 			)

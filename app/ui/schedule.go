@@ -38,6 +38,7 @@ type schedulePage struct {
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *schedulePage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	{
 		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
@@ -114,10 +115,6 @@ func pickDay(c *schedule.Conference, param string) int {
 		}
 	}
 	return 0
-}
-
-func (p *schedulePage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
 // current is the view the page shows.
@@ -250,7 +247,7 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), p.onStar, "")
+				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), "")
 			}),
 		),
 	)
@@ -258,8 +255,8 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 
 // eventCard is one event in a list: room, track, time, title linking to
 // its page, speakers and the star.
-func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.EventHandler, note string) app.UI {
-	return card(c, e, starred, onStar, note, search.Query{}, "")
+func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, note string) app.UI {
+	return card(c, e, starred, note, search.Query{}, "")
 }
 
 func noticeUI(notice string) app.UI {

@@ -144,7 +144,6 @@ func (ch Change) Say(l i18n.Lang, at func(time.Time) time.Time) string {
 	return strings.Join(parts, "; ")
 }
 
-
 // Changes lists the starred events that changed since they were starred
 // (or since their flag was dismissed), in time order. A starred event is
 // never dropped: one that left the schedule is a Cancelled change until

@@ -24,8 +24,8 @@ const (
 	zoneKey = "companion/zone" // "device" shows times in the device's zone
 )
 
-func tr(msg string) string                         { return uiLang.T(msg) }
-func trf(msg string, args ...any) string           { return uiLang.F(msg, args...) }
+func tr(msg string) string                          { return uiLang.T(msg) }
+func trf(msg string, args ...any) string            { return uiLang.F(msg, args...) }
 func trn(n int, one, other string, a ...any) string { return uiLang.N(n, one, other, a...) }
 
 // Lang is the language pages are rendered in.

@@ -104,7 +104,7 @@ func (p *talkPage) Render() app.UI {
 				app.Dd().Body(
 					roomChips(c, e),
 					app.If(e.Plenary(), func() app.UI {
-						return app.Span().Class("plenary-note").Text(" "+tr("shown in every one of these rooms"))
+						return app.Span().Class("plenary-note").Text(" " + tr("shown in every one of these rooms"))
 					}),
 				),
 				app.If(e.Language != "", func() app.UI {

@@ -226,4 +226,8 @@ var french = map[string]string{
 	"your agenda":                                  "votre agenda",
 	"your time (%s)":                               "votre heure (%s)",
 	"your time":                                    "votre heure",
+	"Loading the app… ":                            "Chargement de l’application… ",
+	"There is no such page here.":                  "Cette page n’existe pas.",
+	"See the schedule":                             "Voir le programme",
+	"The conference schedule and your agenda, offline on your phone.": "Le programme de la conférence et votre agenda, hors ligne sur votre téléphone.",
 }

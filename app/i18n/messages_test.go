@@ -17,13 +17,14 @@ import (
 
 // usedMessages reads the interface's sources for the messages they
 // translate: the string literals given to tr, trf, trn and a place kind's
-// say in app/ui, and to a language's T, F and N in app/agenda; plus those
+// say in app/ui, and to a language's T, F and N in app/agenda and the
+// server (its 404 page and go-app's loading label); plus those
 // made at run time (kinds of talk, the share link's error).
 func usedMessages(t *testing.T) map[string]string {
 	t.Helper()
 	used := map[string]string{}
 	fset := token.NewFileSet()
-	for _, dir := range []string{"../ui", "../agenda"} {
+	for _, dir := range []string{"../ui", "../agenda", "../../cmd/companion/server"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil || len(files) == 0 {
 			t.Fatalf("no sources in %s: %v", dir, err)
@@ -80,6 +81,7 @@ func usedMessages(t *testing.T) map[string]string {
 		used[k.Label()] = "find.Kind.Label"
 	}
 	used[share.ErrBadLink.Error()] = "share.ErrBadLink"
+	used["Loading the app… "] = "server: loadingLabel"
 	return used
 }
 

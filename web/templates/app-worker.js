@@ -128,3 +128,25 @@ async function networkFirst(request) {
 async function lastCopy(cache, request) {
   return (await cache.match(request.url)) || (await caches.match(request.url));
 }
+
+// A reminder tapped in the notification tray opens its talk: in a window
+// of the app already open when there is one, else in a new one. The path
+// is the app's own (set by the app, same origin), never a remote address.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const path = (event.notification.data && event.notification.data.path) || "/";
+  const url = new URL(path, self.location.origin);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      for (const w of windows) {
+        if ("focus" in w) {
+          return w.focus().then((c) => (c && "navigate" in c ? c.navigate(url.href) : c));
+        }
+      }
+      return self.clients.openWindow(url.href);
+    })
+  );
+});

@@ -212,7 +212,7 @@ func (p *agendaPage) keptCopies() app.UI {
 				app.Button().Type("button").ID("discard-held").Text(tr("Delete it from this device")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.DiscardHeld(); err != nil {
-							p.notice = tr("It could not be deleted: ") + agenda.Plain(err)
+							p.notice = tr("It could not be deleted: ") + plain(err)
 						}
 					}),
 			)
@@ -230,7 +230,7 @@ func (p *agendaPage) keptCopies() app.UI {
 				app.Button().Type("button").Class("forget-copy").Text(tr("Delete the copy")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.ForgetBackup(r); err != nil {
-							p.notice = tr("The copy could not be deleted: ") + agenda.Plain(err)
+							p.notice = tr("The copy could not be deleted: ") + plain(err)
 						}
 					}, app.EventScope(r.Backup)),
 			)

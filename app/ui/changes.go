@@ -60,7 +60,7 @@ func (p *changesPage) Render() app.UI {
 			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if err := markScheduleSeen(c); err != nil {
-						p.notice = tr("This could not be saved: ") + agenda.Plain(err)
+						p.notice = tr("This could not be saved: ") + plain(err)
 					}
 				})
 		}),

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"companion/app/agenda"
 	"companion/app/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -138,3 +139,6 @@ func deviceZoneName() string {
 	}
 	return deviceZoneCache
 }
+
+// plain says a storage error in the interface's language.
+func plain(err error) string { return agenda.PlainIn(uiLang, err) }

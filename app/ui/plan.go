@@ -50,7 +50,7 @@ func dismissChange(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) st
 	for _, ch := range a.Changes(c) {
 		if ch.Key == key {
 			if err := a.Dismiss(ch); err != nil {
-				return tr("This could not be saved: ") + agenda.Plain(err)
+				return tr("This could not be saved: ") + plain(err)
 			}
 		}
 	}

@@ -68,7 +68,7 @@ func (b *reminderBanner) check(ctx app.Context) {
 			continue
 		}
 		reminded[k] = true
-		notify(e.Title, trf("Starts at %s in %s", clock(c, e.Start)+" ("+zoneLabel(c)+")", joinRooms(e.Rooms)), talkURL(c, e))
+		notify(e.Title, trf("Starts at %s in %s", clock(c, e.Start), joinRooms(e.Rooms)+" ("+zoneLabel(c)+")"), talkURL(c, e))
 	}
 }
 

@@ -59,7 +59,7 @@ func (p *sharePage) snap(key string) agenda.Star {
 func (p *sharePage) onMerge(ctx app.Context, e app.Event) {
 	n, err := p.agenda.Merge(p.keys(), p.snap)
 	if err != nil {
-		p.notice = tr("Your agenda could not be saved: ") + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = true, nil
@@ -72,7 +72,7 @@ func (p *sharePage) onMerge(ctx app.Context, e app.Event) {
 func (p *sharePage) onReplace(ctx app.Context, e app.Event) {
 	prev, err := p.agenda.Replace(p.keys(), p.snap)
 	if err != nil {
-		p.notice = tr("Your agenda could not be saved: ") + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = true, prev
@@ -81,7 +81,7 @@ func (p *sharePage) onReplace(ctx app.Context, e app.Event) {
 
 func (p *sharePage) onUndo(ctx app.Context, e app.Event) {
 	if err := p.agenda.Restore(p.undo); err != nil {
-		p.notice = tr("Your agenda could not be saved: ") + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = false, nil

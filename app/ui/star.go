@@ -40,7 +40,7 @@ func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) strin
 		snap = s
 	}
 	if err := a.Set(key, !a.Starred(key), snap); err != nil {
-		return tr("Your star could not be saved: ") + agenda.Plain(err)
+		return tr("Your star could not be saved: ") + plain(err)
 	}
 	return ""
 }

@@ -68,7 +68,7 @@ func (p *talkPage) saveNote(n agenda.Note) {
 	n.Talk = snapshot(e)
 	n.Updated = timeNow()
 	if err := p.agenda.SetNote(e.Key(), n); err != nil {
-		p.notice = tr("Your note could not be saved: ") + agenda.Plain(err)
+		p.notice = tr("Your note could not be saved: ") + plain(err)
 	}
 }
 

@@ -114,7 +114,7 @@ func (p *agendaPage) onRestore(ctx app.Context, e app.Event) {
 				p.notice = tr("This file is not a backup made by this app.")
 				return
 			case err != nil:
-				p.notice = tr("The backup could not be restored: ") + agenda.Plain(err)
+				p.notice = tr("The backup could not be restored: ") + plain(err)
 				return
 			}
 			reopenAgendas()

@@ -89,7 +89,7 @@ func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// and caches are told the answer depends on it. The attendee's own
 	// choice lives in the browser: the app renders in it once started.
 	key = string(lang) + " " + key
-	w.Header().Add("Vary", "Accept-Language")
+	w.Header().Set("Vary", "Accept-Language")
 	if s.refresh != nil {
 		s.refresh()
 	}
@@ -212,7 +212,12 @@ func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag)
 	if br != nil || gz != nil {
-		h.Add("Vary", "Accept-Encoding")
+		// One Vary line: some caches read only the first.
+		if v := h.Get("Vary"); v != "" {
+			h.Set("Vary", v+", Accept-Encoding")
+		} else {
+			h.Set("Vary", "Accept-Encoding")
+		}
 	}
 	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -234,7 +239,7 @@ func notFound(w http.ResponseWriter, r *http.Request, lang i18n.Lang) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
-	h.Add("Vary", "Accept-Language")
+	h.Set("Vary", "Accept-Language")
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
 		fmt.Fprintf(w, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,

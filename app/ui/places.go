@@ -194,7 +194,7 @@ func (p *placePage) Render() app.UI {
 		title = title.Style("--room", color)
 	}
 	return shell(c, "",
-		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
+		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(
 			app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("← "+p.kind.title()),
 		),
 		title.Body(

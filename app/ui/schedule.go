@@ -73,9 +73,9 @@ func (p *schedulePage) load(ctx app.Context) {
 	p.limit = firstResults
 	p.search(ctx)
 	if p.q.Empty() {
-		setTitle(ctx, p.conf.Title, "Schedule")
+		setTitle(ctx, p.conf.Title, tr("Schedule"))
 	} else {
-		setTitle(ctx, p.query, "Search", p.conf.Title)
+		setTitle(ctx, p.query, tr("Search"), p.conf.Title)
 	}
 }
 
@@ -129,9 +129,9 @@ func (p *schedulePage) Render() app.UI {
 	c := p.conf
 	day := c.Days[p.day]
 	searching := !p.q.Empty()
-	lede := dayLabel(day) + " · times in " + zoneLabel(c)
+	lede := dayLabel(day) + " · " + trf("times in %s", zoneLabel(c))
 	if searching {
-		lede = "Search results · times in " + zoneLabel(c)
+		lede = tr("Search results") + " · " + trf("times in %s", zoneLabel(c))
 	}
 	return shell(c, PathSchedule,
 		app.H1().Class("page-title").Text(c.Title),
@@ -176,7 +176,7 @@ func (p *schedulePage) dayView() app.UI {
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),
 		app.If(len(events) == 0, func() app.UI {
-			return app.P().Class("empty").Text("Nothing on this day matches the filters.")
+			return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
 		}),
 		app.Range(slots).Slice(func(i int) app.UI {
 			return p.slot(slots[i])
@@ -225,7 +225,7 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 	if len(c.Days) < 2 {
 		return nil
 	}
-	return app.Nav().Class("days").Aria("label", "Days").Body(
+	return app.Nav().Class("days").Aria("label", tr("Days")).Body(
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			v.day = c.Days[i].Index
 			a := app.A().Href(scheduleViewURL(c, v)).Text(shortDayLabel(c.Days[i]))
@@ -240,7 +240,7 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 	c := p.conf
 	start := events[0].Start
-	id := "t" + c.Local(start).Format("0601021504")
+	id := "t" + local(c, start).Format("0601021504")
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
 		app.H2().Class("slot-time").ID(id).Body(
 			app.Time().DateTime(isoTime(c, start)).Text(clock(c, start)),

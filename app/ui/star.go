@@ -19,10 +19,10 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 	b := app.Button().Type("button").Class("star").
 		DataSet("key", key).
 		Aria("pressed", on).
-		Aria("label", "Star “"+title+"”").
+		Aria("label", trf("Star “%s”", title)).
 		Text(glyph) // the label names the button; the glyph shows its state
 	if app.IsServer {
-		return b.Disabled(true).Title("Starring works once the app has loaded")
+		return b.Disabled(true).Title(tr("Starring works once the app has loaded"))
 	}
 	return b.OnClick(onClick)
 }
@@ -40,7 +40,7 @@ func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) strin
 		snap = s
 	}
 	if err := a.Set(key, !a.Starred(key), snap); err != nil {
-		return "Your star could not be saved: " + agenda.Plain(err)
+		return tr("Your star could not be saved: ") + plain(err)
 	}
 	return ""
 }

@@ -91,7 +91,7 @@ func New(a Assets) (http.Handler, string, error) {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:       []string{"/web/app.css"},
-		LoadingLabel: "Loading the app… {progress}%",
+		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,

@@ -39,17 +39,6 @@ func (c Choice) Name() string {
 	return string(c)
 }
 
-// Label names a choice for the switch.
-func (c Choice) Label() string {
-	switch c {
-	case Light:
-		return "Light"
-	case Dark:
-		return "Dark"
-	}
-	return "System"
-}
-
 // Browser colours (theme-color) of each theme: the page's own background,
 // the same as web/static/app.css's --bg.
 const (

@@ -24,20 +24,31 @@ func (s *themeSwitch) OnMount(ctx app.Context) {
 }
 
 func (s *themeSwitch) Render() app.UI {
-	return app.Div().Class("theme-switch").Role("group").Aria("labelledby", "theme-label").Body(
-		app.Span().ID("theme-label").Class("theme-label").Text("Theme"),
+	return app.Div().Class("setting-group theme-switch").Role("group").Aria("labelledby", "setting-theme").Body(
+		app.Span().ID("setting-theme").Class("setting-title").Text(tr("Theme")),
 		app.Range(theme.Choices).Slice(func(i int) app.UI {
 			c := theme.Choices[i]
-			b := app.Button().Type("button").Class("theme-choice").
+			b := app.Button().Type("button").Class("setting theme-choice").
 				DataSet("theme", c.Name()).
 				Aria("pressed", s.live && c == s.choice).
-				Text(c.Label())
+				Text(themeLabel(c))
 			if !s.live {
 				return b.Disabled(true)
 			}
 			return b.OnClick(s.pick(c))
 		}),
 	)
+}
+
+// themeLabel names a choice in the interface's language.
+func themeLabel(c theme.Choice) string {
+	switch c {
+	case theme.Light:
+		return tr("Light")
+	case theme.Dark:
+		return tr("Dark")
+	}
+	return tr("System")
 }
 
 func (s *themeSwitch) pick(c theme.Choice) app.EventHandler {

@@ -60,9 +60,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(cacheFirst(request));
 });
 
+// Pages vary with Accept-Language (the interface is French or English), but
+// the app renders in the attendee's language once started: any cached copy
+// of a page will do, so the cache ignores Vary.
 async function navigate(request) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, { ignoreVary: true });
   if (cached) {
     return cached;
   }
@@ -74,8 +77,8 @@ async function navigate(request) {
     return response;
   } catch (err) {
     const shell =
-      (await cache.match(request, { ignoreSearch: true })) ||
-      (await cache.match("/"));
+      (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) ||
+      (await cache.match("/", { ignoreVary: true }));
     if (shell) {
       return shell;
     }
@@ -85,7 +88,7 @@ async function navigate(request) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, { ignoreVary: true });
   if (cached) {
     return cached;
   }

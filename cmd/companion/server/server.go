@@ -94,7 +94,7 @@ func New(a Assets) (http.Handler, string, error) {
 		// Applies the attendee's theme before the first paint: loaded
 		// without defer, in the head (see web/static/theme.js).
 		Scripts:      []string{"/web/theme.js"},
-		LoadingLabel: "Loading the app… {progress}%",
+		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,

@@ -162,7 +162,7 @@ var french = map[string]string{
 	"Speaker":                                 "Intervenant·e",
 	"Speakers":                                "Intervenant·es",
 	"Star “%s”":                               "Étoiler «\u202f%s\u202f»",
-	"Star":                                    "Étoile",
+	"Star":                                    "Étoiler", // the button; its name is "Étoiler « title »"
 	"Starring works once the app has loaded":  "Les étoiles marchent une fois l’application chargée",
 	"Starting in %d min, %s: ":                "Commence dans %d min, %s\u202f: ",
 	"Starts at %s in %s":                      "Commence à %s, %s",

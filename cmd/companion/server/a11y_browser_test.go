@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"companion/app/catalog"
 	"companion/app/share"
@@ -99,6 +100,24 @@ func colorScheme(scheme string) chromedp.Action {
 	return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}})
 }
 
+// starsLive waits, as appLoaded does, until the app has started and its
+// stars work, but looks four times a second rather than at every frame:
+// on a FOSDEM day each frame is slow, and on a busy machine looking at
+// every one took over a minute.
+func starsLive() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(2 * time.Minute)
+		for {
+			err := chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`, nil,
+				chromedp.WithPollingInterval(250*time.Millisecond), chromedp.WithPollingTimeout(time.Until(deadline))).Do(ctx)
+			if err == nil || time.Now().After(deadline) || !contextLost(err) {
+				return err
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+}
+
 // a11yPage is a page to check: where it is and what to do there first.
 type a11yPage struct {
 	name, path string
@@ -127,6 +146,7 @@ func kcdPages(t *testing.T, srv *httptest.Server) []a11yPage {
 		{name: "schedule, day 1 with the filters open", path: "/?day=1&track=reseau-ebpf",
 			then: chromedp.Evaluate(`document.querySelector("details.filter-panel").open = true`, nil)},
 		{name: "search results", path: "/?q=kubernetes"},
+		{name: "timetable grid", path: "/?view=grid", ready: anywhere},
 		{name: "talk", path: "/talk/observabilite-cout"},
 		{name: "agenda", path: "/agenda"},
 		{name: "events", path: "/events", ready: anywhere},
@@ -143,8 +163,8 @@ func kcdPages(t *testing.T, srv *httptest.Server) []a11yPage {
 	for i := range pages {
 		pages[i].conference = c.Title
 	}
-	// Another conference (its choice is remembered: the tour forgets it
-	// before it starts again, see forgetConference), and the 404 page.
+	// Another conference (its choice is remembered: each visit forgets it,
+	// see forgetChoices), and the 404 page.
 	kubecon, err := catalog.Get("kubeconeu2019")
 	if err != nil {
 		t.Fatal(err)
@@ -157,15 +177,23 @@ func kcdPages(t *testing.T, srv *httptest.Server) []a11yPage {
 	)
 }
 
-// forgetConference makes "/" open the default conference again.
-func forgetConference() chromedp.Action {
-	return chromedp.Evaluate(`localStorage.removeItem("companion/conference")`, nil)
+// language sets the interface's language as the switch in the footer
+// does.
+func language(lang string) chromedp.Action {
+	return chromedp.Evaluate(`localStorage.setItem("companion/lang", "`+lang+`")`, nil)
+}
+
+// forgetChoices forgets the conference and the view (list or grid) opened
+// last, which the app remembers: each page of a tour is then what its
+// address alone says.
+func forgetChoices() chromedp.Action {
+	return chromedp.Evaluate(`try { localStorage.removeItem("companion/conference"); localStorage.removeItem("companion/view") } catch (e) {}`, nil)
 }
 
 // starSome stars three talks, two of them at the same time, so that My
 // agenda shows its cards, a conflict and a gap.
 func starSome(t *testing.T, ctx context.Context, srv *httptest.Server) {
-	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), starsLive())
 	starBySlug(t, ctx, "observabilite-cout")
 	starBySlug(t, ctx, "revolution-ebpf")
 	starBySlug(t, ctx, "kubernetes-veepee-way")
@@ -175,9 +203,9 @@ func visit(t *testing.T, ctx context.Context, srv *httptest.Server, p a11yPage) 
 	t.Helper()
 	ready := p.ready
 	if ready == nil {
-		ready = appLoaded()
+		ready = starsLive()
 	}
-	run(t, ctx, "open "+p.name, chromedp.Navigate(srv.URL+p.path), ready)
+	run(t, ctx, "open "+p.name, forgetChoices(), chromedp.Navigate(srv.URL+p.path), ready)
 	if p.then != nil {
 		run(t, ctx, p.name, p.then)
 	}
@@ -191,12 +219,16 @@ func TestBrowserAxe(t *testing.T) {
 	ctx := newBrowser(t)
 	starSome(t, ctx, srv)
 	pages := kcdPages(t, srv)
-	for _, mode := range []struct{ system, chosen string }{{"light", ""}, {"dark", ""}, {"light", "dark"}, {"dark", "light"}} {
+	for _, mode := range []struct{ system, chosen, lang string }{
+		{"light", "", "en"}, {"dark", "", "en"}, {"light", "dark", "en"}, {"dark", "light", "en"},
+		{"light", "", "fr"}, {"dark", "", "fr"},
+	} {
 		name := mode.system
 		if mode.chosen != "" {
 			name = mode.chosen + " chosen, " + mode.system + " preferred"
 		}
-		run(t, ctx, "prefer "+mode.system, colorScheme(mode.system), forgetConference(),
+		name += ", " + mode.lang
+		run(t, ctx, "prefer "+mode.system, colorScheme(mode.system), forgetChoices(), language(mode.lang),
 			chromedp.Evaluate(`localStorage.setItem("companion/theme", "`+mode.chosen+`")`, nil))
 		for _, p := range pages {
 			visit(t, ctx, srv, p)
@@ -220,6 +252,8 @@ func TestBrowserAxeFOSDEM(t *testing.T) {
 		run(t, ctx, "prefer "+scheme, colorScheme(scheme))
 		visit(t, ctx, srv, a11yPage{name: "FOSDEM day 1", path: "/?c=fosdem2025&day=1"})
 		checkAxe(t, ctx, "FOSDEM day 1 ("+scheme+")")
+		visit(t, ctx, srv, a11yPage{name: "FOSDEM day 1 grid", path: "/?c=fosdem2025&day=1&view=grid", ready: appLoadedAnywhere()})
+		checkAxe(t, ctx, "FOSDEM day 1 grid ("+scheme+")")
 	}
 }
 
@@ -265,21 +299,25 @@ func TestBrowserReflow(t *testing.T) {
 	ctx := newBrowser(t)
 	starSome(t, ctx, srv)
 	run(t, ctx, "320 px wide", viewport(320, 640))
-	for _, p := range kcdPages(t, srv) {
-		visit(t, ctx, srv, p)
-		for _, size := range []int{100, 200} {
-			run(t, ctx, "text size", textSize(size))
-			if s := evalString(t, ctx, p.name+" overflow", overflow); s != "" {
-				t.Errorf("%s at 320 px, text %d %%: %s", p.name, size, s)
-			}
-			if p.conference == "" {
-				continue // no conference's page
-			}
-			if s := evalString(t, ctx, p.name+" brand", brandCheck); s != "" {
-				t.Errorf("%s at 320 px, text %d %%: %s", p.name, size, s)
-			}
-			if got := evalString(t, ctx, "brand text", `document.querySelector("header .brand").textContent`); got != p.conference {
-				t.Errorf("%s: the top bar says %q, not %q", p.name, got, p.conference)
+	for _, lang := range []string{"en", "fr"} {
+		run(t, ctx, lang, language(lang), forgetChoices())
+		for _, p := range kcdPages(t, srv) {
+			p.name += " (" + lang + ")"
+			visit(t, ctx, srv, p)
+			for _, size := range []int{100, 200} {
+				run(t, ctx, "text size", textSize(size))
+				if s := evalString(t, ctx, p.name+" overflow", overflow); s != "" {
+					t.Errorf("%s at 320 px, text %d %%: %s", p.name, size, s)
+				}
+				if p.conference == "" {
+					continue // no conference's page
+				}
+				if s := evalString(t, ctx, p.name+" brand", brandCheck); s != "" {
+					t.Errorf("%s at 320 px, text %d %%: %s", p.name, size, s)
+				}
+				if got := evalString(t, ctx, "brand text", `document.querySelector("header .brand").textContent`); got != p.conference {
+					t.Errorf("%s: the top bar says %q, not %q", p.name, got, p.conference)
+				}
 			}
 		}
 	}
@@ -335,7 +373,7 @@ func TestBrowserTouchTargets(t *testing.T) {
 	ctx := newBrowser(t)
 	starSome(t, ctx, srv)
 	for _, width := range []int64{390, 320} {
-		run(t, ctx, "phone", viewport(width, 800), forgetConference())
+		run(t, ctx, "phone", viewport(width, 800), forgetChoices())
 		for _, p := range kcdPages(t, srv) {
 			visit(t, ctx, srv, p)
 			if bad := evalStrings(t, ctx, p.name+" targets", smallTargets); len(bad) > 0 {

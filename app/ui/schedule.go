@@ -34,6 +34,37 @@ type schedulePage struct {
 	open    bool         // the filter panel is open
 	now     time.Time
 	grid    bool // the timetable rather than the list
+
+	// A long day is drawn a part at a time: shown is how many of its
+	// events are drawn (0: all of them), listed how many it has, and
+	// drawing counts the days drawn so that a step of an older one stops.
+	shown, listed, drawing int
+}
+
+// A long list is drawn in steps so that its first screen shows at once:
+// firstCards events, then moreCards more every drawStep.
+const (
+	firstCards = 24
+	moreCards  = 80
+	drawStep   = 15 * time.Millisecond
+)
+
+// drawMore draws the day's next events after a pause that lets the page
+// paint and take taps.
+func (p *schedulePage) drawMore(ctx app.Context, gen int) {
+	ctx.After(drawStep, func(ctx app.Context) {
+		if gen != p.drawing || p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
+			p.shown = 0
+			ctx.PreventUpdate()
+			return
+		}
+		p.shown += moreCards
+		if p.shown >= p.listed {
+			p.shown = 0
+			return
+		}
+		p.drawMore(ctx, gen)
+	})
 }
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -69,6 +100,11 @@ func (p *schedulePage) load(ctx app.Context) {
 		p.filter = find.FromURL(p.conf, v)
 	}
 	p.grid = p.pickView(v.Get(paramView))
+	if app.IsClient {
+		p.drawing++
+		p.shown = firstCards
+		p.drawMore(ctx, p.drawing)
+	}
 	p.q = search.Parse(p.query)
 	p.limit = firstResults
 	p.search(ctx)
@@ -172,6 +208,17 @@ func (p *schedulePage) dayView() app.UI {
 		)
 	}
 	slots := bySlot(events)
+	p.listed = len(events)
+	if p.shown > 0 {
+		// The first slots, whole.
+		n := 0
+		for i, s := range slots {
+			if n += len(s); n >= p.shown {
+				slots = slots[:i+1]
+				break
+			}
+		}
+	}
 	return app.Div().Class("day-view").Body(
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),

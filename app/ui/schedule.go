@@ -285,7 +285,31 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 }
 
 func (p *schedulePage) slot(events []*schedule.Event) app.UI {
-	c := p.conf
+	var stars []bool
+	for _, e := range events {
+		stars = append(stars, p.agenda.Starred(e.Key()))
+	}
+	return &slotView{Conf: p.conf, Events: events, Stars: stars}
+}
+
+// slotView is the events that start together, a component so that
+// drawing the page again (a day drawn in steps, a filter) leaves the slots
+// that did not change alone.
+type slotView struct {
+	app.Compo
+	Conf   *schedule.Conference
+	Events []*schedule.Event
+	Stars  []bool // each event's star, so that a change draws the slot again
+}
+
+func (s *slotView) Render() app.UI {
+	c, events := s.Conf, s.Events
+	if len(events) == 0 {
+		return app.Section().Class("slot")
+	}
+	// The stars as the agenda has them now: a star tapped in this slot
+	// (which draws the slot again) is already saved.
+	a, _ := agendaFor(c)
 	start := events[0].Start
 	id := "t" + c.Local(start).Format("0601021504")
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
@@ -294,7 +318,7 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), "")
+				return eventCard(c, events[i], a.Starred(events[i].Key()), "")
 			}),
 		),
 	)

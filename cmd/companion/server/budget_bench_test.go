@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
@@ -196,7 +197,10 @@ func BenchmarkBrowserFOSDEMDay(b *testing.B) {
 
 // A star toggled on a FOSDEM day's list, until its button says so.
 func BenchmarkBrowserFOSDEMStar(b *testing.B) {
-	ctx, _ := budgetBrowser(b, "/?c=fosdem2025&day=1", appLoaded())
+	ctx, perDay := budgetBrowser(b, "/?c=fosdem2025&day=1", appLoaded())
+	if err := chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`%s === %d`, cards, perDay[0]), nil, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
+		b.Fatal(err)
+	}
 	star := `document.querySelectorAll("main button.star")[200]`
 	var samples []float64
 	for b.Loop() {

@@ -42,17 +42,16 @@ type schedulePage struct {
 }
 
 // A long list is drawn in steps so that its first screen shows at once:
-// firstCards events, then moreCards more every drawStep.
+// firstCards events, then moreCards more once each step is on screen.
 const (
 	firstCards = 24
 	moreCards  = 80
-	drawStep   = 15 * time.Millisecond
 )
 
-// drawMore draws the day's next events after a pause that lets the page
-// paint and take taps.
+// drawMore draws the day's next events once the browser has painted what
+// is drawn (and taken the taps waiting).
 func (p *schedulePage) drawMore(ctx app.Context, gen int) {
-	ctx.After(drawStep, func(ctx app.Context) {
+	afterPaint(ctx, func(ctx app.Context) {
 		if gen != p.drawing || p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
 			p.shown = 0
 			ctx.PreventUpdate()
@@ -113,6 +112,22 @@ func (p *schedulePage) load(ctx app.Context) {
 	} else {
 		setTitle(ctx, p.query, "Search", p.conf.Title)
 	}
+}
+
+// afterPaint runs f on the UI goroutine after the browser's next frame.
+func afterPaint(ctx app.Context, f func(app.Context)) {
+	var frame, next app.Func
+	next = app.FuncOf(func(app.Value, []app.Value) any {
+		next.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", next, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // pickView reads the view from the URL; without one, the browser shows

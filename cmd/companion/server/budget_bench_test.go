@@ -18,8 +18,8 @@ import (
 // times: FOSDEM 2025 (943 events, 40 rooms) served beside the app. Each
 // benchmark reports the median of its samples (ms-median), the slowest
 // (ms-max) and the budget (ms-budget). A sample runs in the page, from
-// the action (a key, a tap) to the first frame after the page shows its
-// outcome.
+// the action (a key, a tap) to the start of the first frame drawn once
+// the page shows its outcome.
 
 const cpuSlowdown = 4
 
@@ -37,7 +37,7 @@ func budgetBrowser(b *testing.B, path string, loaded chromedp.Action) (context.C
 }
 
 // sample runs action in the page and returns the milliseconds until done
-// holds and a frame has been drawn after it.
+// holds and the next frame is drawn.
 func sample(ctx context.Context, action, done string) (float64, error) {
 	ms, err := samples(ctx, action, done)
 	if err != nil {
@@ -47,7 +47,7 @@ func sample(ctx context.Context, action, done string) (float64, error) {
 }
 
 // samples runs action in the page and returns, for each condition in
-// turn, the milliseconds until it holds and a frame has been drawn after.
+// turn, the milliseconds until it holds and the next frame is drawn.
 func samples(ctx context.Context, action string, conditions ...string) ([]float64, error) {
 	conds := make([]string, len(conditions))
 	for i, c := range conditions {
@@ -61,12 +61,12 @@ func samples(ctx context.Context, action string, conditions ...string) ([]float6
 			if (waiting) return;
 			if (times.length < conds.length && conds[times.length]()) {
 				waiting = true;
-				// The first frame drawn after it.
-				requestAnimationFrame(() => setTimeout(() => {
+				// The next frame, drawn right after this callback.
+				requestAnimationFrame(() => {
 					times.push(performance.now() - t0);
 					waiting = false;
 					if (times.length === conds.length) { observer.disconnect(); resolve(times); } else check();
-				}, 0));
+				});
 			}
 		};
 		const observer = new MutationObserver(check);

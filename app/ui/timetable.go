@@ -20,7 +20,7 @@ const (
 	gridHead      = 40  // the row of room names
 	gridPerMinute = 2.4 // an hour is 144 px
 	gridChunkCols = 2   // the area drawn grows and shrinks by this many columns
-	gridChunkMins = 60  // and this many minutes
+	gridChunkMins = 30  // and this many minutes
 )
 
 // paramView names the schedule's view in its URL: "grid" for the

@@ -71,7 +71,7 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 			app.Button().Type("button").ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
 				Text(tr("My notes as Markdown")).
 				OnClick(func(ctx app.Context, e app.Event) {
-					download(c.Acronym+"-notes.md", "text/markdown", agenda.Report(c, a, time.Now()))
+					download(c.Acronym+"-notes.md", "text/markdown", agenda.ReportIn(uiLang, c, a, time.Now()))
 				}),
 		),
 		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),

@@ -89,7 +89,11 @@ func (l Lang) Name() string {
 }
 
 // T is the message in the language; a message with no translation is shown
-// in English (the tests keep that from happening).
+// in English (the tests keep that from happening). Not inlined: it is
+// called from hundreds of places, and each inlined copy of a map look-up
+// costs the downloaded app bytes.
+//
+//go:noinline
 func (l Lang) T(msg string) string {
 	if l == French {
 		if s, ok := french[msg]; ok {

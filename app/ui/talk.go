@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"companion/app/agenda"
+	"companion/app/find"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -82,7 +83,7 @@ func (p *talkPage) Render() app.UI {
 		),
 		app.Article().Class("talk").Body(
 			app.If(e.Type != "", func() app.UI {
-				return app.P().Class("kicker").Text(capitalize(e.Type))
+				return app.P().Class("kicker").Text(typeLabel(e))
 			}),
 			app.H1().Class("page-title").Lang(lang).Text(e.Title),
 			app.If(e.Subtitle != "", func() app.UI {
@@ -224,4 +225,15 @@ func capitalize(s string) string {
 		}
 	}
 	return strings.ToUpper(s)
+}
+
+// typeLabel names the event's type: a type the app knows (keynote, talk,
+// workshop…) in the interface's language, any other as the data writes it.
+func typeLabel(e *schedule.Event) string {
+	kinds := map[string]find.Kind{"keynote": find.Keynote, "talk": find.Talk, "workshop": find.Workshop,
+		"lightning": find.Lightning, "lightning talk": find.Lightning, "lightning_talk": find.Lightning, "break": find.Break}
+	if k, ok := kinds[strings.ToLower(strings.TrimSpace(e.Type))]; ok {
+		return tr(k.Label())
+	}
+	return capitalize(e.Type)
 }

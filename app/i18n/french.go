@@ -245,4 +245,5 @@ var french = map[string]string{
 	"When:":                     "Quand\u202f:",
 	"no longer in the schedule": "n’est plus au programme",
 	"Rating:":                   "Note\u202f:",
+	"Replay":                    "Rediffusion",
 }

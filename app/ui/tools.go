@@ -29,10 +29,11 @@ func origin() string {
 func calendarFile(c *schedule.Conference, events []*schedule.Event) string {
 	base := origin()
 	return ical.Calendar(c, events, ical.Options{
-		Link:  func(e *schedule.Event) string { return base + talkURL(c, e) },
-		Text:  func(s string) string { return joinParagraphs(paragraphs(s)) },
-		Alarm: alarmBefore,
-		Now:   time.Now(),
+		Link:   func(e *schedule.Event) string { return base + talkURL(c, e) },
+		Text:   func(s string) string { return joinParagraphs(paragraphs(s)) },
+		Alarm:  alarmBefore,
+		Replay: tr("Replay"),
+		Now:    time.Now(),
 	})
 }
 

@@ -21,6 +21,7 @@ var pageParams = map[string]func(string) bool{
 	paramConf:        func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
 	paramQuery:       func(v string) bool { return len([]rune(v)) <= maxQuery },
 	share.ParamTalks: func(v string) bool { return len(v) <= 4096 },
+	paramView:        func(v string) bool { return v == viewGrid }, // a list is the page without it
 }
 
 // maxQuery bounds a search, in runes.

@@ -133,6 +133,7 @@ type placePage struct {
 
 func (p *placePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *placePage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
 		p.load(ctx)
@@ -156,10 +157,6 @@ func (p *placePage) load(ctx app.Context) {
 	} else {
 		setTitle(ctx, tr("Not found"), p.conf.Title)
 	}
-}
-
-func (p *placePage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
 func (p *placePage) Render() app.UI {
@@ -215,7 +212,7 @@ func (p *placePage) Render() app.UI {
 				app.Ul().Class("agenda-list").Body(
 					app.Range(d.Events).Slice(func(j int) app.UI {
 						e := d.Events[j]
-						return eventCard(c, e, p.agenda.Starred(e.Key()), p.onStar, "")
+						return eventCard(c, e, p.agenda.Starred(e.Key()), "")
 					}),
 				),
 			)

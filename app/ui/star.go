@@ -44,3 +44,45 @@ func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) strin
 	}
 	return ""
 }
+
+// starToggle is a card's star as a component of its own, so that a tap
+// draws the button again and not the page: on a FOSDEM day the page is
+// 470 cards. The page that shows it names itself as the star's host (its
+// context, its notice) when it opens; a star whose save fails writes the
+// reason in the host's notice and lets the page be drawn to show it.
+type starToggle struct {
+	app.Compo
+	Conf  *schedule.Conference
+	Key   string
+	Title string
+	On    bool
+}
+
+// starHost is the page showing the stars.
+var starHost struct {
+	ctx    app.Context
+	notice *string
+	set    bool
+}
+
+// hostStars makes the page of ctx the host of the stars it shows.
+func hostStars(ctx app.Context, notice *string) {
+	starHost.ctx, starHost.notice, starHost.set = ctx, notice, true
+}
+
+func (s *starToggle) Render() app.UI { return starButton(s.Key, s.Title, s.On, s.onClick) }
+
+func (s *starToggle) onClick(ctx app.Context, e app.Event) {
+	a, _ := agendaFor(s.Conf)
+	msg := toggleStar(ctx, s.Conf, a)
+	s.On = a.Starred(s.Key)
+	if !starHost.set || starHost.notice == nil {
+		return // the page is drawn again
+	}
+	if msg != "" || *starHost.notice != "" {
+		*starHost.notice = msg
+		return
+	}
+	// Only this button changes: the host page is not drawn again.
+	starHost.ctx.PreventUpdate()
+}

@@ -246,4 +246,11 @@ var french = map[string]string{
 	"no longer in the schedule": "n’est plus au programme",
 	"Rating:":                   "Note\u202f:",
 	"Replay":                    "Rediffusion",
+	"View":                      "Vue",
+	"List":                      "Liste",
+	"Grid":                      "Grille",
+	"Timetable":                 "Grille horaire",
+	"Now, %s":                   "Maintenant, %s",
+	"Starred":                   "Étoilé",
+	"Also in %s":                "Aussi en %s",
 }

@@ -252,5 +252,5 @@ var french = map[string]string{
 	"Timetable":                 "Grille horaire",
 	"Now, %s":                   "Maintenant, %s",
 	"Starred":                   "Étoilé",
-	"Also in %s":                "Aussi en %s",
+	"Also in %s":                "Aussi dans %s",
 }

@@ -230,10 +230,17 @@ func capitalize(s string) string {
 // typeLabel names the event's type: a type the app knows (keynote, talk,
 // workshop…) in the interface's language, any other as the data writes it.
 func typeLabel(e *schedule.Event) string {
-	kinds := map[string]find.Kind{"keynote": find.Keynote, "talk": find.Talk, "workshop": find.Workshop,
-		"lightning": find.Lightning, "lightning talk": find.Lightning, "lightning_talk": find.Lightning, "break": find.Break}
-	if k, ok := kinds[strings.ToLower(strings.TrimSpace(e.Type))]; ok {
-		return tr(k.Label())
+	switch strings.ToLower(strings.TrimSpace(e.Type)) {
+	case "keynote":
+		return tr(find.Keynote.Label())
+	case "talk":
+		return tr(find.Talk.Label())
+	case "workshop":
+		return tr(find.Workshop.Label())
+	case "lightning", "lightning talk", "lightning_talk":
+		return tr(find.Lightning.Label())
+	case "break":
+		return tr(find.Break.Label())
 	}
 	return capitalize(e.Type)
 }

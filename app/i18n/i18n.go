@@ -148,3 +148,13 @@ func (l Lang) LanguageName(code string) string {
 	}
 	return n[0]
 }
+
+// Messages lists every message the table translates, by its English (for
+// tests that look for English left in a French page).
+func Messages() []string {
+	out := make([]string, 0, len(french))
+	for m := range french {
+		out = append(out, m)
+	}
+	return out
+}

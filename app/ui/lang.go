@@ -77,12 +77,15 @@ func setDeviceZone(ctx app.Context, on bool) {
 
 // The server renders pages concurrently: pages in one language may render
 // together, and one in the other language waits for them to finish, so
-// that uiLang never changes under a render.
+// that uiLang never changes under a render. Once a render waits for the
+// other language, new renders of the current one wait behind it, so that
+// neither language starves the other.
 var gate struct {
 	sync.Mutex
 	cond    *sync.Cond
 	current i18n.Lang
 	busy    int
+	waiting map[i18n.Lang]int
 }
 
 // RenderIn runs render (a server rendering of pages) in language l.
@@ -90,10 +93,21 @@ func RenderIn(l i18n.Lang, render func()) {
 	gate.Lock()
 	if gate.cond == nil {
 		gate.cond = sync.NewCond(&gate.Mutex)
+		gate.waiting = map[i18n.Lang]int{}
 	}
-	for gate.busy > 0 && gate.current != l {
+	othersWait := func() bool {
+		for w, n := range gate.waiting {
+			if w != l && n > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	gate.waiting[l]++
+	for gate.busy > 0 && (gate.current != l || othersWait()) {
 		gate.cond.Wait()
 	}
+	gate.waiting[l]--
 	if gate.busy == 0 {
 		gate.current, uiLang = l, l
 	}

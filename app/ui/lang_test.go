@@ -42,3 +42,38 @@ func TestRenderInKeepsEachRendersLanguage(t *testing.T) {
 		t.Error(w)
 	}
 }
+
+// A stream of overlapping renders in one language does not keep a render
+// in the other language waiting for ever.
+func TestRenderInLetsTheOtherLanguageIn(t *testing.T) {
+	defer func() { uiLang = i18n.Default }()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				RenderIn(i18n.French, func() { time.Sleep(2 * time.Millisecond) })
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	done := make(chan struct{})
+	go func() {
+		RenderIn(i18n.English, func() {})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Error("an English render waited 5 s behind a stream of French ones")
+	}
+	close(stop)
+	wg.Wait()
+}

@@ -262,8 +262,8 @@ func viewToggle(c *schedule.Conference, v view) app.UI {
 		}
 		return app.Li().Body(a)
 	}
-	return app.Nav().Class("view-toggle").Aria("label", "View").Body(
-		app.Ul().Body(link(false, "List"), link(true, "Grid")),
+	return app.Nav().Class("view-toggle").Aria("label", tr("View")).Body(
+		app.Ul().Body(link(false, tr("List")), link(true, tr("Grid"))),
 	)
 }
 

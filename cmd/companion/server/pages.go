@@ -156,8 +156,11 @@ func (s *pages) render(p *page, key string) {
 	ct := rec.header.Get("Content-Type")
 	body := rec.body.Bytes()
 	if lang != i18n.English {
-		// go-app's loading label, in the page and in app.js.
+		// go-app's loading label, in the page and in app.js; and the
+		// page's language where no page set it (a schedule that could not
+		// be read).
 		body = bytes.ReplaceAll(body, []byte(loadingLabel), []byte(lang.T(loadingLabel)))
+		body = bytes.Replace(body, []byte(`<html lang="en">`), []byte(`<html lang="`+string(lang)+`">`), 1)
 	}
 	if strings.HasPrefix(ct, "text/html") {
 		if body, err = htmlattr.Rewrite(body); err != nil {

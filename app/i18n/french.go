@@ -4,6 +4,10 @@ package i18n
 // English. French puts a narrow no-break space before : ; ! ? and inside
 // « ».
 var french = map[string]string{
+	"Theme":                          "Thème",
+	"System":                         "Système",
+	"Light":                          "Clair",
+	"Dark":                           "Sombre",
 	" and ":                          " et ",
 	" or ":                           " ou ",
 	" to add it here.":               " pour l’ajouter ici.",

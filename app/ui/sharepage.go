@@ -135,6 +135,9 @@ func (p *sharePage) Render() app.UI {
 			return app.P().Class("hint").Text(trn(p.agenda.Len(), "Replacing removes the %d star you have now (your notes stay); you can undo it.",
 				"Replacing removes the %d stars you have now (your notes stay); you can undo it.", p.agenda.Len()))
 		}),
+		app.If(len(p.found) > 0, func() app.UI {
+			return app.H2().Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
+		}),
 		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
 			e := p.found[i]
 			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)

@@ -245,7 +245,7 @@ func notFound(w http.ResponseWriter, r *http.Request, lang i18n.Lang) {
 	h.Set("Vary", "Accept-Language")
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
 			lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule")))
 	}
 }

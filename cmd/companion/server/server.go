@@ -90,7 +90,10 @@ func New(a Assets) (http.Handler, string, error) {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:       []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
+		// Applies the attendee's theme before the first paint: loaded
+		// without defer, in the head (see web/static/theme.js).
+		Scripts:      []string{"/web/theme.js"},
 		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,

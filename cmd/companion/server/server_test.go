@@ -115,7 +115,11 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	t.Logf("app.wasm: %d bytes raw, %d brotli", raw, compressed)
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
-	const rawBudget, brotliBudget = 9 << 20, 1900 << 10
+	// Built as the Makefile builds it (no inlining outside the runtime,
+	// symbols stripped) the app is 10.35 MB raw and 1.775 MB brotli; a bare
+	// go-app v10 client built the same way is 7.24 MB and 1.392 MB (go run
+	// ./web/wasmsize shows the difference by package). The aim is 1.55 MB.
+	const rawBudget, brotliBudget = 10<<20 + 512<<10, 1_800_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

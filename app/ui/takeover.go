@@ -22,11 +22,13 @@ import (
 // conference served beside the app when the page's URL names one: the
 // service worker answers from its copy when offline. Pages then start with
 // their data in hand. It blocks until the fetch is over; call it before
-// app.RunWhenOnBrowser.
+// app.RunWhenOnBrowser. Then it saves the stars tapped before the app
+// started (see taps.go), so that the first render shows them.
 func Preload() {
 	if !app.IsClient {
 		return
 	}
+	defer savePendingStars()
 	acronym := acronymOf(app.Window().URL())
 	if _, err := catalog.Get(acronym); !errors.Is(err, catalog.ErrNotLoaded) {
 		return

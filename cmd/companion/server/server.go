@@ -90,7 +90,10 @@ func New(a Assets) (http.Handler, string, error) {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:       []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
+		// Queues the stars tapped before the app has started (see
+		// app/ui/taps.go); a file, as the policy allows no inline script.
+		Scripts:      []string{"/web/taps.js async"},
 		LoadingLabel: "Loading the app… {progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,

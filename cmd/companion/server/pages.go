@@ -6,7 +6,6 @@ import (
 	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"log"
 	"net/http"
 	"net/url"
@@ -180,17 +179,8 @@ func compress(body []byte) (br, gz []byte) {
 // serveBytes answers with body, or its brotli or gzip form when the client
 // takes it, with the content ETag (suffixed per encoding) and 304s.
 func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string, body, br, gz []byte) {
-	encoding := ""
-	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case br != nil && acceptsEncoding(accept, "br"):
-		body, encoding = br, "br"
-	case gz != nil && acceptsEncoding(accept, "gzip"):
-		body, encoding = gz, "gzip"
-	}
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
+	body, encoding := chooseEncoding(r, body, br, gz)
+	etag = encodedETag(etag, encoding)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", "no-cache")
@@ -212,17 +202,58 @@ func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	w.Write(body)
 }
 
+// chooseEncoding picks the brotli or gzip form of body when the client
+// takes it ("" for none).
+func chooseEncoding(r *http.Request, body, br, gz []byte) ([]byte, string) {
+	accept := r.Header.Get("Accept-Encoding")
+	switch {
+	case br != nil && acceptsEncoding(accept, "br"):
+		return br, "br"
+	case gz != nil && acceptsEncoding(accept, "gzip"):
+		return gz, "gzip"
+	}
+	return body, ""
+}
+
+// encodedETag is the ETag of an encoded form: each encoding its own.
+func encodedETag(etag, encoding string) string {
+	if encoding == "" {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
+}
+
 // notFound answers 404 with a short page that leads back to the app; it
-// says nothing of the request, which may be crafted.
+// says nothing of the request, which may be crafted. Like every page it is
+// compressed once and sent with Vary and a content ETag.
 func notFound(w http.ResponseWriter, r *http.Request) {
+	notFoundOnce.Do(func() {
+		sum := sha256.Sum256(notFoundPage)
+		notFoundETag = `"` + hex.EncodeToString(sum[:8]) + `"`
+		notFoundBr, notFoundGz = compress(notFoundPage)
+	})
+	body, encoding := chooseEncoding(r, notFoundPage, notFoundBr, notFoundGz)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("ETag", encodedETag(notFoundETag, encoding))
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
+		w.Write(body)
 	}
 }
+
+var (
+	notFoundPage           = []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
+	notFoundOnce           sync.Once
+	notFoundETag           string
+	notFoundBr, notFoundGz []byte
+)
 
 // recorder keeps what go-app's handler writes.
 type recorder struct {

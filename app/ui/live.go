@@ -145,12 +145,12 @@ func joinRooms(rooms []string) string {
 // agenda.
 func updateNotice(c *schedule.Conference, a *agenda.Agenda) string {
 	changed, gone := agendaChanges(c, a)
-	msg := "The schedule was updated."
+	msg := tr("The schedule was updated.")
 	if changed > 0 {
-		msg += " " + itoa(changed) + " " + plural(changed, "talk", "talks") + " in your agenda changed."
+		msg += " " + trn(changed, "%d talk in your agenda changed.", "%d talks in your agenda changed.", changed)
 	}
 	if gone > 0 {
-		msg += " " + itoa(gone) + " " + plural(gone, "talk", "talks") + " in your agenda left the schedule."
+		msg += " " + trn(gone, "%d talk in your agenda left the schedule.", "%d talks in your agenda left the schedule.", gone)
 	}
 	if changed+gone > 0 {
 		msg += " See My agenda."

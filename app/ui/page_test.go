@@ -23,6 +23,10 @@ func TestPageKey(t *testing.T) {
 		"/robots.txt":                    "",
 		"/talk/a%22%3E%3Cimg%20src=x%3E": "",
 		"/events?day=1":                  "/events?day=1",
+		"/?view=grid&day=1":              "/?day=1&view=grid",
+		"/?view=list":                    "/",
+		"/?view=GRID":                    "/",
+		"/?view=grid&view=list":          "/?view=grid",
 	} {
 		u, err := url.Parse(in)
 		if err != nil {

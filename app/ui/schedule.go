@@ -33,10 +33,12 @@ type schedulePage struct {
 	limit   int          // results shown; 0 for all
 	open    bool         // the filter panel is open
 	now     time.Time
+	grid    bool // the timetable rather than the list
 }
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *schedulePage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	{
 		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
@@ -66,14 +68,35 @@ func (p *schedulePage) load(ctx app.Context) {
 		p.query = v.Get(paramQuery)
 		p.filter = find.FromURL(p.conf, v)
 	}
+	p.grid = p.pickView(v.Get(paramView))
 	p.q = search.Parse(p.query)
 	p.limit = firstResults
 	p.search(ctx)
 	if p.q.Empty() {
-		setTitle(ctx, p.conf.Title, "Schedule")
+		setTitle(ctx, p.conf.Title, tr("Schedule"))
 	} else {
-		setTitle(ctx, p.query, "Search", p.conf.Title)
+		setTitle(ctx, p.query, tr("Search"), p.conf.Title)
 	}
+}
+
+// pickView reads the view from the URL; without one, the browser shows
+// the one chosen last, and the URL says which. A view the URL names is
+// remembered.
+func (p *schedulePage) pickView(param string) bool {
+	if !app.IsClient {
+		return param == viewGrid
+	}
+	switch param {
+	case viewGrid, viewList:
+		browserStorage{}.Set(viewKey, param)
+		return param == viewGrid
+	}
+	stored, _ := browserStorage{}.Get(viewKey)
+	if stored == viewGrid {
+		p.grid = true
+		replaceURL(scheduleViewURL(p.conf, p.current()))
+	}
+	return stored == viewGrid
 }
 
 // pickDay is the day the URL names, else today when the conference is on,
@@ -94,13 +117,9 @@ func pickDay(c *schedule.Conference, param string) int {
 	return 0
 }
 
-func (p *schedulePage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
-}
-
 // current is the view the page shows.
 func (p *schedulePage) current() view {
-	return view{day: p.conf.Days[p.day].Index, query: p.query, filter: p.filter}
+	return view{day: p.conf.Days[p.day].Index, query: p.query, filter: p.filter, grid: p.grid}
 }
 
 func (p *schedulePage) Render() app.UI {
@@ -110,9 +129,9 @@ func (p *schedulePage) Render() app.UI {
 	c := p.conf
 	day := c.Days[p.day]
 	searching := !p.q.Empty()
-	lede := dayLabel(day) + " · times in " + zoneLabel(c)
+	lede := dayLabel(day) + " · " + trf("times in %s", zoneLabel(c))
 	if searching {
-		lede = "Search results · times in " + zoneLabel(c)
+		lede = tr("Search results") + " · " + trf("times in %s", zoneLabel(c))
 	}
 	return shell(c, PathSchedule,
 		app.H1().Class("page-title").Text(c.Title),
@@ -121,6 +140,7 @@ func (p *schedulePage) Render() app.UI {
 		p.searchBox(),
 		browseLinks(c, ""),
 		p.filterPanel(),
+		app.If(!searching, func() app.UI { return viewToggle(c, p.current()) }),
 		app.If(searching, func() app.UI {
 			return p.resultsView()
 		}).Else(func() app.UI {
@@ -143,16 +163,45 @@ func (p *schedulePage) dayView() app.UI {
 			}
 		}
 	}
+	if p.grid {
+		l := layoutFor(c, p.day, p.filter, p.now, events)
+		return app.Div().Class("day-view day-grid").Body(
+			p.nowStrip(),
+			dayTabs(c, p.day, p.current()),
+			&timetable{Conf: c, Layout: l, Now: p.now, Stars: starsOf(l, p.agenda.Starred)},
+		)
+	}
 	slots := bySlot(events)
 	return app.Div().Class("day-view").Body(
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),
 		app.If(len(events) == 0, func() app.UI {
-			return app.P().Class("empty").Text("Nothing on this day matches the filters.")
+			return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
 		}),
 		app.Range(slots).Slice(func(i int) app.UI {
 			return p.slot(slots[i])
 		}),
+	)
+}
+
+// viewToggle switches between the list and the timetable, keeping the
+// day and the filters.
+func viewToggle(c *schedule.Conference, v view) app.UI {
+	link := func(grid bool, label string) app.UI {
+		w := v
+		w.grid = grid
+		u := scheduleViewURL(c, w)
+		if !grid {
+			u = withView(u, viewList)
+		}
+		a := app.A().Href(u).Text(label)
+		if grid == v.grid {
+			a = a.Aria("current", "page")
+		}
+		return app.Li().Body(a)
+	}
+	return app.Nav().Class("view-toggle").Aria("label", "View").Body(
+		app.Ul().Body(link(false, "List"), link(true, "Grid")),
 	)
 }
 
@@ -176,7 +225,7 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 	if len(c.Days) < 2 {
 		return nil
 	}
-	return app.Nav().Class("days").Aria("label", "Days").Body(
+	return app.Nav().Class("days").Aria("label", tr("Days")).Body(
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			v.day = c.Days[i].Index
 			a := app.A().Href(scheduleViewURL(c, v)).Text(shortDayLabel(c.Days[i]))
@@ -191,14 +240,14 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 	c := p.conf
 	start := events[0].Start
-	id := "t" + c.Local(start).Format("0601021504")
+	id := "t" + local(c, start).Format("0601021504")
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
 		app.H2().Class("slot-time").ID(id).Body(
 			app.Time().DateTime(isoTime(c, start)).Text(clock(c, start)),
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), p.onStar, "")
+				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), "")
 			}),
 		),
 	)
@@ -206,8 +255,8 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 
 // eventCard is one event in a list: room, track, time, title linking to
 // its page, speakers and the star.
-func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.EventHandler, note string) app.UI {
-	return card(c, e, starred, onStar, note, search.Query{}, "")
+func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, note string) app.UI {
+	return card(c, e, starred, note, search.Query{}, "")
 }
 
 func noticeUI(notice string) app.UI {

@@ -94,7 +94,7 @@ func New(a Assets) (http.Handler, string, error) {
 		// Queues the stars tapped before the app has started (see
 		// app/ui/taps.go); a file, as the policy allows no inline script.
 		Scripts:      []string{"/web/taps.js async"},
-		LoadingLabel: "Loading the app… {progress}%",
+		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,

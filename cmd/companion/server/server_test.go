@@ -116,10 +116,12 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
 	// Built as the Makefile builds it (no inlining outside the runtime,
-	// symbols stripped) the app is 10.35 MB raw and 1.775 MB brotli; a bare
-	// go-app v10 client built the same way is 7.24 MB and 1.392 MB (go run
-	// ./web/wasmsize shows the difference by package). The aim is 1.55 MB.
-	const rawBudget, brotliBudget = 10<<20 + 512<<10, 1_800_000
+	// symbols stripped) the app is 10.60 MB raw and 1.803 MB brotli with
+	// French and English and the timetable grid (1.909 MB as built before);
+	// a bare go-app v10 client built the same way is 7.24 MB and 1.392 MB
+	// (go run ./web/wasmsize shows the difference by package). The aim is
+	// 1.55 MB: this budget only stops it growing.
+	const rawBudget, brotliBudget = 11 << 20, 1_850_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

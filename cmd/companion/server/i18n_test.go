@@ -1,0 +1,63 @@
+package server_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// The server prerenders each page in the browser's language
+// (Accept-Language), keeps one copy per language, and tells caches that
+// the answer depends on it.
+func TestPagesInTheBrowsersLanguage(t *testing.T) {
+	srv := newSite(t)
+	type answer struct{ page, etag, vary string }
+	fetch := func(path, accept string) answer {
+		res := get(t, srv.URL+path, "Accept-Language", accept)
+		if res.StatusCode != 200 {
+			t.Fatalf("GET %s (%s): %s", path, accept, res.Status)
+		}
+		return answer{body(t, res), res.Header.Get("ETag"), strings.Join(res.Header.Values("Vary"), ", ")}
+	}
+	fr := fetch("/", "fr-FR,fr;q=0.9,en;q=0.8")
+	en := fetch("/", "en-GB,en;q=0.9")
+	for _, want := range []string{`<html lang="fr"`, "Aller au contenu", ">Programme<", ">Mon agenda<", "mardi 7 mars 2023", "heure de Paris", "Chargement de l’application… 0%"} {
+		if !strings.Contains(fr.page, want) {
+			t.Errorf("French page: no %q", want)
+		}
+	}
+	for _, want := range []string{`<html lang="en"`, "Skip to content", ">Schedule<", "Tuesday 7 March 2023", "Paris time", "Loading the app… 0%"} {
+		if !strings.Contains(en.page, want) {
+			t.Errorf("English page: no %q", want)
+		}
+	}
+	for _, leak := range []string{"Skip to content", "Tuesday", "Loading the app"} {
+		if strings.Contains(fr.page, leak) {
+			t.Errorf("French page says %q", leak)
+		}
+	}
+	if fr.etag == en.etag {
+		t.Errorf("French and English pages share the ETag %s", fr.etag)
+	}
+	for _, a := range []answer{fr, en} {
+		if !strings.Contains(a.vary, "Accept-Language") {
+			t.Errorf("Vary: %q, want Accept-Language in it", a.vary)
+		}
+	}
+	// From the cache, each language stays itself.
+	if again := fetch("/", "fr"); again.etag != fr.etag || !strings.Contains(again.page, `<html lang="fr"`) {
+		t.Errorf("French page again: ETag %s (was %s)", again.etag, fr.etag)
+	}
+	if again := fetch("/", "de-DE"); again.etag != en.etag {
+		t.Errorf("a German browser gets ETag %s, want the English page's %s", again.etag, en.etag)
+	}
+	talk := fetch("/talk/keynote-ouverture", "fr")
+	for _, want := range []string{"mardi 7 mars 2023 · ", "heure de Paris", "Intervenant", `lang="fr"`} {
+		if !strings.Contains(talk.page, want) {
+			t.Errorf("French talk page: no %q", want)
+		}
+	}
+	res := get(t, srv.URL+"/no-such-page", "Accept-Language", "fr")
+	if b := body(t, res); res.StatusCode != 404 || !strings.Contains(b, `<html lang="fr"`) || !strings.Contains(b, "Introuvable") {
+		t.Errorf("French 404: %s %q", res.Status, b)
+	}
+}

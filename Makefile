@@ -86,8 +86,16 @@ fuzz:
 		done; \
 	done
 
+# The Go benchmarks (loading and rendering, and the browser ones in
+# cmd/companion/server: FOSDEM day switch, search keystroke, filter change,
+# day switch and grid first paint), then the venue-wifi harness: KCD France
+# and FOSDEM cold, warm and offline in a throttled phone-sized Chromium
+# beside the static floor, medians of BENCH_RUNS, table printed and
+# written to bin/bench.json (see cmd/companion/bench).
+BENCH_RUNS ?= 3
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./cmd/companion/bench -runs $(BENCH_RUNS) -out bin/bench.json
 
 # A bounded load test on loopback: the built server, FOSDEM 2025 served
 # beside the app, LOADTEST_CONNS connections for LOADTEST_DURATION on each

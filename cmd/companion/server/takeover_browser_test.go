@@ -70,3 +70,37 @@ func TestBrowserScheduleNeverDisappears(t *testing.T) {
 	run(t, ctx, "offline reload", chromedp.Navigate(srv.URL+at))
 	check("offline reload")
 }
+
+// Offline, the service worker answers a deep link visited before with
+// that page's own prerendered HTML, not the cached shell of another page:
+// the talk is readable before the app has started. A talk of a conference
+// served beside the app, here.
+func TestBrowserOfflineDeepLinkIsItsOwnPage(t *testing.T) {
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
+	ctx := newBrowser(t)
+	run(t, ctx, "record what the page holds before the app runs", chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`document.addEventListener("DOMContentLoaded", () => {
+			const h = document.querySelector("main h1");
+			window.companionFirstTitle = h ? h.textContent : "";
+			window.companionAppBefore = document.documentElement.dataset.app === "ready";
+		})`).Do(ctx)
+		return err
+	}))
+	run(t, ctx, "open the schedule", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
+	href := evalString(t, ctx, "a talk", `document.querySelectorAll("main li.card .card-title a")[3].getAttribute("href")`)
+	title := evalString(t, ctx, "its title", `document.querySelectorAll("main li.card .card-title a")[3].textContent`)
+	run(t, ctx, "visit the talk", chromedp.Navigate(srv.URL+href), appLoaded())
+
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+	run(t, ctx, "open the talk offline", chromedp.Navigate(srv.URL+href), appLoaded())
+	var first string
+	var before bool
+	run(t, ctx, "what came first", chromedp.Evaluate(`window.companionFirstTitle`, &first), chromedp.Evaluate(`window.companionAppBefore`, &before))
+	if before {
+		t.Fatal("the app had started before the page was parsed: the test proves nothing")
+	}
+	if first != title {
+		t.Errorf("offline, %s first showed %q, not its own page (%q)", href, first, title)
+	}
+}

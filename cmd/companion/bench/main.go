@@ -33,6 +33,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -98,6 +99,8 @@ type Conference struct {
 	ColdBytes         float64 `json:"cold_bytes"`
 	WarmReadableMs    float64 `json:"warm_readable_ms"`
 	WarmStarsMs       float64 `json:"warm_stars_work_ms"`
+	WarmBytes         float64 `json:"warm_bytes"`
+	OfflineBytes      float64 `json:"offline_bytes"`
 	OfflineReadableMs float64 `json:"offline_readable_ms"`
 	OfflineStarsMs    float64 `json:"offline_stars_work_ms"`
 	GoneAfterShown    int     `json:"schedule_gone_after_shown"`
@@ -202,6 +205,7 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 			}
 			add("warm_readable", warm.Readable)
 			add("warm_stars", warm.Ready)
+			add("warm_bytes", warm.Bytes)
 			if err := chromedp.Run(ctx, network.EmulateNetworkConditions(true, 0, 0, 0)); err != nil {
 				return err
 			}
@@ -211,6 +215,7 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 			}
 			add("offline_readable", off.Readable)
 			add("offline_stars", off.Ready)
+			add("offline_bytes", off.Bytes)
 			gone += cold.Gone + warm.Gone + off.Gone
 			return nil
 		}); err != nil {
@@ -229,7 +234,8 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 		Name: name, Path: path,
 		FloorReadableMs: median(samples["floor_readable"]), FloorBytes: median(samples["floor_bytes"]),
 		ColdReadableMs: median(samples["cold_readable"]), ColdStarsMs: median(samples["cold_stars"]), ColdBytes: median(samples["cold_bytes"]),
-		WarmReadableMs: median(samples["warm_readable"]), WarmStarsMs: median(samples["warm_stars"]),
+		WarmReadableMs: median(samples["warm_readable"]), WarmStarsMs: median(samples["warm_stars"]), WarmBytes: median(samples["warm_bytes"]),
+		OfflineBytes:      median(samples["offline_bytes"]),
 		OfflineReadableMs: median(samples["offline_readable"]), OfflineStarsMs: median(samples["offline_stars"]),
 		GoneAfterShown: gone,
 		JSHeapMB:       median(samples["js_heap_mb"]), WasmMemoryMB: median(samples["wasm_mb"]),
@@ -331,7 +337,9 @@ func withBrowser(f func(ctx context.Context) error) error {
 		return err
 	}
 	defer chromedp.Cancel(ctx)
-	return f(ctx)
+	w := &wire{}
+	w.listen(ctx)
+	return f(context.WithValue(ctx, wireKey{}, w))
 }
 
 // watcher records, from the page's start: when the first talk's title is
@@ -358,13 +366,44 @@ const watcher = `(() => {
 	new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-app"] });
 })()`
 
+type wireKey struct{}
+
+func wireOf(ctx context.Context) *wire { return ctx.Value(wireKey{}).(*wire) }
+
 type loadMetrics struct {
 	Readable, Ready, Bytes, JSHeap, Wasm float64
 	Gone                                 int
 }
 
+// wire counts the bytes the page received over the network (encoded, as
+// on the wire; answers from the service worker or the cache count nothing).
+type wire struct {
+	mu    sync.Mutex
+	bytes float64
+}
+
+func (w *wire) listen(ctx context.Context) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventLoadingFinished); ok {
+			w.mu.Lock()
+			w.bytes += e.EncodedDataLength
+			w.mu.Unlock()
+		}
+	})
+}
+
+func (w *wire) take() float64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b := w.bytes
+	w.bytes = 0
+	return b
+}
+
 // load opens url and waits for the first talk (and the app, if app).
 func load(ctx context.Context, url string, app bool) (*loadMetrics, error) {
+	w := wireOf(ctx)
+	w.take()
 	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
 		return nil, err
 	}
@@ -381,13 +420,12 @@ func load(ctx context.Context, url string, app bool) (*loadMetrics, error) {
 	}
 	err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
 		const b = window.companionBench;
-		let bytes = 0;
-		for (const e of performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))) bytes += e.transferSize || 0;
-		return { Readable: b.readable, Ready: b.ready, Gone: b.gone, Bytes: bytes,
+		return { Readable: b.readable, Ready: b.ready, Gone: b.gone,
 			JSHeap: performance.memory ? performance.memory.usedJSHeapSize : 0,
 			Wasm: b.mem ? b.mem.buffer.byteLength : 0 };
 	})()`, &m))
 	lm := loadMetrics(m)
+	lm.Bytes = w.take()
 	return &lm, err
 }
 
@@ -462,7 +500,7 @@ func printTable(w io.Writer, r *Results) {
 		fmt.Fprintf(tw, "%s\t\t\t\t\t\n", c.Name)
 		fmt.Fprintf(tw, "first talk readable (ms)\t%.0f\t%.0f (%.2f× floor)\t%.0f\t%.0f\t\n", c.FloorReadableMs, c.ColdReadableMs, c.ColdReadableMs/c.FloorReadableMs, c.WarmReadableMs, c.OfflineReadableMs)
 		fmt.Fprintf(tw, "stars work (ms)\t\t%.0f\t%.0f\t%.0f\t\n", c.ColdStarsMs, c.WarmStarsMs, c.OfflineStarsMs)
-		fmt.Fprintf(tw, "bytes on the wire (page)\t%.0f\t%.0f\t\t\t\n", c.FloorBytes, c.ColdBytes)
+		fmt.Fprintf(tw, "bytes on the wire (page, until stars work)\t%.0f\t%.0f\t%.0f\t%.0f\t\n", c.FloorBytes, c.ColdBytes, c.WarmBytes, c.OfflineBytes)
 		fmt.Fprintf(tw, "JS heap + wasm memory (MB)\t\t%.1f + %.1f\t\t\t\n", c.JSHeapMB, c.WasmMemoryMB)
 		fmt.Fprintf(tw, "schedule gone after shown (times)\t\t%d\t\t\t\n", c.GoneAfterShown)
 		fmt.Fprintf(tw, "star tapped before the app kept\t\t%v\t\t\t\n", c.EarlyTapKept)

@@ -68,14 +68,21 @@ func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Contex
 			if !replaced {
 				return
 			}
-			seenKey := "companion/seen-schedule/" + acronym
-			sum := sha256.Sum256([]byte(body))
-			version := hex.EncodeToString(sum[:8])
-			seen, _ := browserStorage{}.Get(seenKey)
-			browserStorage{}.Set(seenKey, version)
-			changed(ctx, seen != version && !missing)
+			news := markSeen(acronym, body)
+			changed(ctx, news && !missing)
 		})
 	})
+}
+
+// markSeen records that the attendee has seen this version of a
+// conference's schedule; it reports whether it is new to them.
+func markSeen(acronym, body string) bool {
+	seenKey := "companion/seen-schedule/" + acronym
+	sum := sha256.Sum256([]byte(body))
+	version := hex.EncodeToString(sum[:8])
+	seen, _ := browserStorage{}.Get(seenKey)
+	browserStorage{}.Set(seenKey, version)
+	return seen != version
 }
 
 // fetchText GETs a URL with the browser's fetch. Go's net/http client

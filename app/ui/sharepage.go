@@ -120,6 +120,7 @@ func (p *sharePage) Render() app.UI {
 	return shell(c, "",
 		app.H1().Class("page-title").Text(tr("Shared talks")),
 		app.P().Class("lede").ID("share-summary").Text(summary),
+		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		app.Div().Class("tool-row").Body(
 			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).

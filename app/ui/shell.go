@@ -13,7 +13,7 @@ import (
 // shell lays out every page: a skip link, the top bar with the main
 // navigation, the app banner, the page's content and a footer.
 func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
-	return app.Div().Class("shell").Body(
+	return app.Div().Class("shell").DataSet("conf", c.Acronym).Body(
 		app.A().Class("skip-link").Href("#main").Text(tr("Skip to content")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(scheduleURL(c, 0)).Text(c.Title),
@@ -28,6 +28,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 		&updateBanner{},
 		&reminderBanner{},
 		&scrollKeeper{},
+		&appReady{},
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
 			&installOffer{},

@@ -9,8 +9,8 @@ import (
 
 // starButton is a real toggle button named after the talk. The key rides
 // on the element (data-key) so that one handler serves a whole list with
-// no per-row closure. Until the app has loaded, the prerendered button is
-// disabled: it could not save anything yet.
+// no per-row closure. Until the app has loaded, a tap on the prerendered
+// button is shown and queued by web/static/taps.js (see taps.go).
 func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLButton {
 	glyph := "☆"
 	if on {
@@ -22,7 +22,7 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 		Aria("label", trf("Star “%s”", title)).
 		Text(glyph) // the label names the button; the glyph shows its state
 	if app.IsServer {
-		return b.Disabled(true).Title(tr("Starring works once the app has loaded"))
+		return b
 	}
 	return b.OnClick(onClick)
 }

@@ -156,8 +156,11 @@ func (s *pages) render(p *page, key string) {
 	ct := rec.header.Get("Content-Type")
 	body := rec.body.Bytes()
 	if lang != i18n.English {
-		// go-app's loading label, in the page and in app.js.
+		// go-app's loading label, in the page and in app.js; and the
+		// page's language where no page set it (a schedule that could not
+		// be read).
 		body = bytes.ReplaceAll(body, []byte(loadingLabel), []byte(lang.T(loadingLabel)))
+		body = bytes.Replace(body, []byte(`<html lang="en">`), []byte(`<html lang="`+string(lang)+`">`), 1)
 	}
 	if strings.HasPrefix(ct, "text/html") {
 		if body, err = htmlattr.Rewrite(body); err != nil {
@@ -196,17 +199,8 @@ func compress(body []byte) (br, gz []byte) {
 // serveBytes answers with body, or its brotli or gzip form when the client
 // takes it, with the content ETag (suffixed per encoding) and 304s.
 func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string, body, br, gz []byte) {
-	encoding := ""
-	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case br != nil && acceptsEncoding(accept, "br"):
-		body, encoding = br, "br"
-	case gz != nil && acceptsEncoding(accept, "gzip"):
-		body, encoding = gz, "gzip"
-	}
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
+	body, encoding := chooseEncoding(r, body, br, gz)
+	etag = encodedETag(etag, encoding)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", "no-cache")
@@ -233,18 +227,62 @@ func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	w.Write(body)
 }
 
+// chooseEncoding picks the brotli or gzip form of body when the client
+// takes it ("" for none).
+func chooseEncoding(r *http.Request, body, br, gz []byte) ([]byte, string) {
+	accept := r.Header.Get("Accept-Encoding")
+	switch {
+	case br != nil && acceptsEncoding(accept, "br"):
+		return br, "br"
+	case gz != nil && acceptsEncoding(accept, "gzip"):
+		return gz, "gzip"
+	}
+	return body, ""
+}
+
+// encodedETag is the ETag of an encoded form: each encoding its own.
+func encodedETag(etag, encoding string) string {
+	if encoding == "" {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
+}
+
 // notFound answers 404 with a short page that leads back to the app; it
-// says nothing of the request, which may be crafted.
+// says nothing of the request, which may be crafted. Like every page it is
+// compressed once (per language) and sent with Vary and a content ETag.
 func notFound(w http.ResponseWriter, r *http.Request, lang i18n.Lang) {
+	p := notFoundPageIn(lang)
+	body, encoding := chooseEncoding(r, p.body, p.br, p.gz)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Language")
+	h.Set("Vary", "Accept-Encoding, Accept-Language")
+	h.Set("ETag", encodedETag(p.etag, encoding))
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
-			lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule")))
+		w.Write(body)
 	}
+}
+
+// notFoundPages are the 404 page in each language, made once.
+var notFoundPages sync.Map // i18n.Lang → *page
+
+func notFoundPageIn(lang i18n.Lang) *page {
+	if p, ok := notFoundPages.Load(lang); ok {
+		return p.(*page)
+	}
+	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
+		lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule"))))
+	sum := sha256.Sum256(body)
+	p := &page{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	p.br, p.gz = compress(body)
+	notFoundPages.Store(lang, p)
+	return p
 }
 
 // recorder keeps what go-app's handler writes.

@@ -108,7 +108,7 @@ func starsLive() chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		deadline := time.Now().Add(2 * time.Minute)
 		for {
-			err := chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`, nil,
+			err := chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.documentElement.dataset.app === "ready" && document.querySelector("button.star") !== null`, nil,
 				chromedp.WithPollingInterval(250*time.Millisecond), chromedp.WithPollingTimeout(time.Until(deadline))).Do(ctx)
 			if err == nil || time.Now().After(deadline) || !contextLost(err) {
 				return err
@@ -216,8 +216,6 @@ func visit(t *testing.T, ctx context.Context, srv *httptest.Server, p a11yPage) 
 // overriding it both ways.
 func TestBrowserAxe(t *testing.T) {
 	srv := newSite(t)
-	ctx := newBrowser(t)
-	starSome(t, ctx, srv)
 	pages := kcdPages(t, srv)
 	for _, mode := range []struct{ system, chosen, lang string }{
 		{"light", "", "en"}, {"dark", "", "en"}, {"light", "dark", "en"}, {"dark", "light", "en"},
@@ -228,6 +226,9 @@ func TestBrowserAxe(t *testing.T) {
 			name = mode.chosen + " chosen, " + mode.system + " preferred"
 		}
 		name += ", " + mode.lang
+		// A browser per mode: a whole tour outlasts one browser's time.
+		ctx := newBrowser(t)
+		starSome(t, ctx, srv)
 		run(t, ctx, "prefer "+mode.system, colorScheme(mode.system), forgetChoices(), language(mode.lang),
 			chromedp.Evaluate(`localStorage.setItem("companion/theme", "`+mode.chosen+`")`, nil))
 		for _, p := range pages {

@@ -95,7 +95,7 @@ func parse(t *testing.T, srvURL, path string) *html.Node {
 func checkNoScript(t *testing.T, page string, n *html.Node) {
 	t.Helper()
 	walkHTML(n, func(e *html.Node) {
-		if e.Data == "script" && !(attr(e, "src") == "/wasm_exec.js" || attr(e, "src") == "/app.js" || attr(e, "src") == "/web/taps.js") {
+		if e.Data == "script" && !(attr(e, "src") == "/wasm_exec.js" || attr(e, "src") == "/app.js" || attr(e, "src") == "/web/taps.js" || attr(e, "src") == "/web/theme.js") {
 			t.Errorf("%s: a script that is not the app's: %s", page, render(e))
 		}
 		if e.Data == "img" || e.Data == "iframe" || e.Data == "object" || e.Data == "embed" {

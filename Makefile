@@ -8,7 +8,7 @@ ADDR    ?= :8080
 WASM    := web/build/app.wasm
 BIN     := bin/companion
 
-.PHONY: run build wasm test test-shared vet bench fuzz loadtest chromium clean
+.PHONY: run build wasm test test-shared vet bench fuzz loadtest chromium axe clean
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -37,7 +37,7 @@ vet:
 
 # Every test. The browser tests drive a real headless Chromium; the suite
 # runs again under another time zone to show times stay the conference's.
-test: build vet chromium
+test: build vet chromium axe
 	$(GO) test -count=1 -timeout 30m ./...
 	TZ=America/Los_Angeles $(GO) test -count=1 -timeout 30m -run 'Zone|Time|Browser' ./...
 
@@ -72,6 +72,16 @@ chromium:
 	else \
 		echo "The browser tests need Chromium. Run:  sudo apt-get install -y chromium   (or set CHROME=/path/to/chromium)"; exit 1; \
 	fi
+
+# axe-core, which the browser tests run inside every page: a test tool
+# from npm, installed from the lock file when missing (never shipped).
+AXE_DIR := cmd/companion/server/testdata/axe
+axe:
+	@if [ -f $(AXE_DIR)/node_modules/axe-core/axe.min.js ]; then exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+		echo "The accessibility tests need axe-core from npm. Run:  sudo apt-get install -y npm  then  make axe"; exit 1; \
+	fi; \
+	npm ci --prefix $(AXE_DIR) --no-audit --no-fund
 
 # Every fuzz target, FUZZTIME each. A crasher Go finds is written under the
 # package's testdata/fuzz/ and from then on runs with every `make test`:

@@ -275,14 +275,15 @@ type Area struct {
 }
 
 // Near is the area to draw for a viewport showing [col0, col1) × [row0,
-// row1) (fractions allowed): the viewport grown by one screen's worth
-// each way, its edges snapped to whole chunks of cols and rows, so that
-// scrolling a little gives the same area and nothing to redraw.
+// row1) (fractions allowed): the viewport grown by half a screen each
+// way (a quarter upwards), its edges snapped to whole chunks of cols and
+// rows, so that scrolling a little gives the same area and nothing to
+// redraw.
 func Near(col0, col1, row0, row1 float64, cols, rows int) Area {
 	w, h := col1-col0, row1-row0
 	return Area{
-		Col0: snapDown(col0-w, cols), Col1: snapUp(col1+w, cols),
-		Row0: snapDown(row0-h/2, rows), Row1: snapUp(row1+h, rows),
+		Col0: snapDown(col0-w/2, cols), Col1: snapUp(col1+w/2, cols),
+		Row0: snapDown(row0-h/4, rows), Row1: snapUp(row1+h/2, rows),
 	}
 }
 

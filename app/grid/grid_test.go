@@ -219,10 +219,10 @@ func TestOverlapLanes(t *testing.T) {
 // same blocks; Within finds the blocks in an area.
 func TestNear(t *testing.T) {
 	a := grid.Near(10.2, 12.6, 30.5, 50, 4, 12)
-	if a != (grid.Area{Col0: 4, Col1: 16, Row0: 12, Row1: 72}) {
+	if a != (grid.Area{Col0: 8, Col1: 16, Row0: 24, Row1: 60}) {
 		t.Errorf("near %+v", a)
 	}
-	if b := grid.Near(10.3, 12.7, 31, 50.5, 4, 12); b != a {
+	if b := grid.Near(10.3, 12.7, 31, 50.3, 4, 12); b != a {
 		t.Errorf("a small scroll moved the area: %+v", b)
 	}
 	if z := grid.Near(0, 2.4, 0, 40, 4, 12); z.Col0 != 0 || z.Row0 != 0 {

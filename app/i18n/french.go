@@ -4,6 +4,10 @@ package i18n
 // English. French puts a narrow no-break space before : ; ! ? and inside
 // « ».
 var french = map[string]string{
+	"Theme":                          "Thème",
+	"System":                         "Système",
+	"Light":                          "Clair",
+	"Dark":                           "Sombre",
 	" and ":                          " et ",
 	" or ":                           " ou ",
 	" to add it here.":               " pour l’ajouter ici.",
@@ -236,4 +240,20 @@ var french = map[string]string{
 	"Your saved agenda could not be read, and this device has no room to keep a copy of it. It is left as it was: download it from My agenda to keep it. What you star now is saved apart from it.": "Votre agenda enregistré est illisible, et cet appareil n’a pas la place d’en garder une copie. Il reste tel quel\u202f: téléchargez-le depuis Mon agenda pour le garder. Ce que vous étoilez maintenant est enregistré à part.",
 	"this device has no room left for the app's data. Download a backup from My agenda, then free some space (for instance by deleting notes or agendas of past conferences).":                      "cet appareil n’a plus de place pour les données de l’application. Téléchargez une sauvegarde depuis Mon agenda, puis libérez de la place (par exemple en supprimant des notes ou les agendas de conférences passées).",
 	"the browser refused to save it (private browsing, or storage turned off for this site).":                                                                                                       "le navigateur a refusé de l’enregistrer (navigation privée, ou stockage désactivé pour ce site).",
+	"%s — my notes":             "%s — mes notes",
+	"Exported %s. Times in %s.": "Exporté le %s. Horaires\u202f: %s.",
+	"No notes yet.":             "Pas encore de notes.",
+	"Speakers:":                 "Intervenant·es\u202f:",
+	"Room:":                     "Salle\u202f:",
+	"When:":                     "Quand\u202f:",
+	"no longer in the schedule": "n’est plus au programme",
+	"Rating:":                   "Note\u202f:",
+	"Replay":                    "Rediffusion",
+	"View":                      "Vue",
+	"List":                      "Liste",
+	"Grid":                      "Grille",
+	"Timetable":                 "Grille horaire",
+	"Now, %s":                   "Maintenant, %s",
+	"Starred":                   "Étoilé",
+	"Also in %s":                "Aussi dans %s",
 }

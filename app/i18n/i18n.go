@@ -89,7 +89,11 @@ func (l Lang) Name() string {
 }
 
 // T is the message in the language; a message with no translation is shown
-// in English (the tests keep that from happening).
+// in English (the tests keep that from happening). Not inlined: it is
+// called from hundreds of places, and each inlined copy of a map look-up
+// costs the downloaded app bytes.
+//
+//go:noinline
 func (l Lang) T(msg string) string {
 	if l == French {
 		if s, ok := french[msg]; ok {
@@ -143,4 +147,14 @@ func (l Lang) LanguageName(code string) string {
 		return n[1]
 	}
 	return n[0]
+}
+
+// Messages lists every message the table translates, by its English (for
+// tests that look for English left in a French page).
+func Messages() []string {
+	out := make([]string, 0, len(french))
+	for m := range french {
+		out = append(out, m)
+	}
+	return out
 }

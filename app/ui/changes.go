@@ -64,7 +64,7 @@ func (p *changesPage) Render() app.UI {
 					}
 				})
 		}),
-		app.P().Body(app.A().Href(agendaURL(c)).Text("← "+tr("My agenda"))),
+		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(agendaURL(c)).Text("← "+tr("My agenda"))),
 	)
 }
 

@@ -77,12 +77,15 @@ func setDeviceZone(ctx app.Context, on bool) {
 
 // The server renders pages concurrently: pages in one language may render
 // together, and one in the other language waits for them to finish, so
-// that uiLang never changes under a render.
+// that uiLang never changes under a render. Once a render waits for the
+// other language, new renders of the current one queue behind it, and the
+// last render out hands the turn over, so that neither language starves.
 var gate struct {
 	sync.Mutex
 	cond    *sync.Cond
-	current i18n.Lang
+	current i18n.Lang // the language rendering, or whose turn is next
 	busy    int
+	waiting map[i18n.Lang]int
 }
 
 // RenderIn runs render (a server rendering of pages) in language l.
@@ -90,10 +93,13 @@ func RenderIn(l i18n.Lang, render func()) {
 	gate.Lock()
 	if gate.cond == nil {
 		gate.cond = sync.NewCond(&gate.Mutex)
+		gate.waiting = map[i18n.Lang]int{}
 	}
-	for gate.busy > 0 && gate.current != l {
+	gate.waiting[l]++
+	for !mayRender(l) {
 		gate.cond.Wait()
 	}
+	gate.waiting[l]--
 	if gate.busy == 0 {
 		gate.current, uiLang = l, l
 	}
@@ -102,10 +108,40 @@ func RenderIn(l i18n.Lang, render func()) {
 	defer func() {
 		gate.Lock()
 		gate.busy--
+		if gate.busy == 0 {
+			if next, ok := otherWaiting(gate.current); ok {
+				gate.current = next
+			}
+		}
 		gate.cond.Broadcast()
 		gate.Unlock()
 	}()
 	render()
+}
+
+// mayRender reports whether a render in l may start now (gate held): in
+// its language's turn, joining others only while no other language waits;
+// or when nothing renders and nobody waits for the language whose turn it
+// is.
+func mayRender(l i18n.Lang) bool {
+	_, others := otherWaiting(l)
+	switch {
+	case gate.current == l:
+		return gate.busy == 0 || !others
+	case gate.busy == 0:
+		return gate.waiting[gate.current] == 0
+	}
+	return false
+}
+
+// otherWaiting is a language other than l that a render waits for.
+func otherWaiting(l i18n.Lang) (i18n.Lang, bool) {
+	for w, n := range gate.waiting {
+		if w != l && n > 0 {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // deviceZones are the device's zone at each offset seen, by offset.

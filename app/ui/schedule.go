@@ -34,6 +34,36 @@ type schedulePage struct {
 	open    bool         // the filter panel is open
 	now     time.Time
 	grid    bool // the timetable rather than the list
+
+	// A long day is drawn a part at a time: shown is how many of its
+	// events are drawn (0: all of them), listed how many it has, and
+	// drawing counts the days drawn so that a step of an older one stops.
+	shown, listed, drawing int
+}
+
+// A long list is drawn in steps so that its first screen shows at once:
+// firstCards events, then moreCards more once each step is on screen.
+const (
+	firstCards = 24
+	moreCards  = 80
+)
+
+// drawMore draws the day's next events once the browser has painted what
+// is drawn (and taken the taps waiting).
+func (p *schedulePage) drawMore(ctx app.Context, gen int) {
+	afterPaint(ctx, func(ctx app.Context) {
+		if gen != p.drawing || p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
+			p.shown = 0
+			ctx.PreventUpdate()
+			return
+		}
+		p.shown += moreCards
+		if p.shown >= p.listed {
+			p.shown = 0
+			return
+		}
+		p.drawMore(ctx, gen)
+	})
 }
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -69,6 +99,11 @@ func (p *schedulePage) load(ctx app.Context) {
 		p.filter = find.FromURL(p.conf, v)
 	}
 	p.grid = p.pickView(v.Get(paramView))
+	if app.IsClient {
+		p.drawing++
+		p.shown = firstCards
+		p.drawMore(ctx, p.drawing)
+	}
 	p.q = search.Parse(p.query)
 	p.limit = firstResults
 	p.search(ctx)
@@ -77,6 +112,22 @@ func (p *schedulePage) load(ctx app.Context) {
 	} else {
 		setTitle(ctx, p.query, tr("Search"), p.conf.Title)
 	}
+}
+
+// afterPaint runs f on the UI goroutine after the browser's next frame.
+func afterPaint(ctx app.Context, f func(app.Context)) {
+	var frame, next app.Func
+	next = app.FuncOf(func(app.Value, []app.Value) any {
+		next.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", next, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // pickView reads the view from the URL; without one, the browser shows
@@ -172,6 +223,17 @@ func (p *schedulePage) dayView() app.UI {
 		)
 	}
 	slots := bySlot(events)
+	p.listed = len(events)
+	if p.shown > 0 {
+		// The first slots, whole.
+		n := 0
+		for i, s := range slots {
+			if n += len(s); n >= p.shown {
+				slots = slots[:i+1]
+				break
+			}
+		}
+	}
 	return app.Div().Class("day-view").Body(
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),
@@ -200,8 +262,8 @@ func viewToggle(c *schedule.Conference, v view) app.UI {
 		}
 		return app.Li().Body(a)
 	}
-	return app.Nav().Class("view-toggle").Aria("label", "View").Body(
-		app.Ul().Body(link(false, "List"), link(true, "Grid")),
+	return app.Nav().Class("view-toggle").Aria("label", tr("View")).Body(
+		app.Ul().Body(link(false, tr("List")), link(true, tr("Grid"))),
 	)
 }
 
@@ -238,7 +300,31 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 }
 
 func (p *schedulePage) slot(events []*schedule.Event) app.UI {
-	c := p.conf
+	var stars []bool
+	for _, e := range events {
+		stars = append(stars, p.agenda.Starred(e.Key()))
+	}
+	return &slotView{Conf: p.conf, Events: events, Stars: stars}
+}
+
+// slotView is the events that start together, a component so that
+// drawing the page again (a day drawn in steps, a filter) leaves the slots
+// that did not change alone.
+type slotView struct {
+	app.Compo
+	Conf   *schedule.Conference
+	Events []*schedule.Event
+	Stars  []bool // each event's star, so that a change draws the slot again
+}
+
+func (s *slotView) Render() app.UI {
+	c, events := s.Conf, s.Events
+	if len(events) == 0 {
+		return app.Section().Class("slot")
+	}
+	// The stars as the agenda has them now: a star tapped in this slot
+	// (which draws the slot again) is already saved.
+	a, _ := agendaFor(c)
 	start := events[0].Start
 	id := "t" + local(c, start).Format("0601021504")
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
@@ -247,7 +333,7 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), "")
+				return eventCard(c, events[i], a.Starred(events[i].Key()), "")
 			}),
 		),
 	)

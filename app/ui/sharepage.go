@@ -120,6 +120,7 @@ func (p *sharePage) Render() app.UI {
 	return shell(c, "",
 		app.H1().Class("page-title").Text(tr("Shared talks")),
 		app.P().Class("lede").ID("share-summary").Text(summary),
+		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		app.Div().Class("tool-row").Body(
 			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).
@@ -133,6 +134,9 @@ func (p *sharePage) Render() app.UI {
 		app.If(!p.done && p.agenda.Len() > 0, func() app.UI {
 			return app.P().Class("hint").Text(trn(p.agenda.Len(), "Replacing removes the %d star you have now (your notes stay); you can undo it.",
 				"Replacing removes the %d stars you have now (your notes stay); you can undo it.", p.agenda.Len()))
+		}),
+		app.If(len(p.found) > 0, func() app.UI {
+			return app.H2().Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
 		}),
 		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
 			e := p.found[i]

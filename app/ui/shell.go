@@ -33,6 +33,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 		app.Footer().Class("footer").Body(
 			&installOffer{},
 			settingsUI(c),
+			&themeSwitch{},
 			app.P().Text(tr("Works offline once opened.")),
 			app.If(c.Version != "", func() app.UI {
 				return app.P().Text(trf("Schedule version %s", c.Version))

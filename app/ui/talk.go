@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"companion/app/agenda"
+	"companion/app/find"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -82,7 +83,7 @@ func (p *talkPage) Render() app.UI {
 		),
 		app.Article().Class("talk").Body(
 			app.If(e.Type != "", func() app.UI {
-				return app.P().Class("kicker").Text(capitalize(e.Type))
+				return app.P().Class("kicker").Text(typeLabel(e))
 			}),
 			app.H1().Class("page-title").Lang(lang).Text(e.Title),
 			app.If(e.Subtitle != "", func() app.UI {
@@ -224,4 +225,22 @@ func capitalize(s string) string {
 		}
 	}
 	return strings.ToUpper(s)
+}
+
+// typeLabel names the event's type: a type the app knows (keynote, talk,
+// workshop…) in the interface's language, any other as the data writes it.
+func typeLabel(e *schedule.Event) string {
+	switch strings.ToLower(strings.TrimSpace(e.Type)) {
+	case "keynote":
+		return tr(find.Keynote.Label())
+	case "talk":
+		return tr(find.Talk.Label())
+	case "workshop":
+		return tr(find.Workshop.Label())
+	case "lightning", "lightning talk", "lightning_talk":
+		return tr(find.Lightning.Label())
+	case "break":
+		return tr(find.Break.Label())
+	}
+	return capitalize(e.Type)
 }

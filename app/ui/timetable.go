@@ -20,7 +20,7 @@ const (
 	gridHead      = 40  // the row of room names
 	gridPerMinute = 2.4 // an hour is 144 px
 	gridChunkCols = 2   // the area drawn grows and shrinks by this many columns
-	gridChunkMins = 60  // and this many minutes
+	gridChunkMins = 30  // and this many minutes
 )
 
 // paramView names the schedule's view in its URL: "grid" for the
@@ -173,7 +173,7 @@ func (t *timetable) visible() []int {
 func (t *timetable) Render() app.UI {
 	c, l := t.Conf, t.Layout
 	if l == nil || len(l.Blocks) == 0 {
-		return app.P().Class("empty").Text("Nothing on this day matches the filters.")
+		return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
 	}
 	marks := l.Marks(c, 30*time.Minute)
 	span := int(30 * time.Minute / l.Step)
@@ -181,7 +181,7 @@ func (t *timetable) Render() app.UI {
 	starred := t.Stars
 	rowPx := strconv.FormatFloat(t.rowHeight(), 'f', 2, 64) + "px"
 	return app.Div().ID("timetable").Class("grid-scroll").
-		Role("region").Aria("label", "Timetable").TabIndex(0).
+		Role("region").Aria("label", tr("Timetable")).TabIndex(0).
 		OnScroll(t.onScroll).Body(
 		app.Div().Class("grid").
 			Style("--cols", strconv.Itoa(len(l.Rooms))).
@@ -217,7 +217,7 @@ func (t *timetable) Render() app.UI {
 					return app.Div().Class("grid-now").
 						Style("grid-row", strconv.Itoa(min(row, l.Rows-1)+2)).
 						Style("--at", strconv.FormatFloat(r-float64(min(row, l.Rows-1)), 'f', 3, 64)).
-						Aria("label", "Now, "+clock(c, t.Now)).Role("img")
+						Aria("label", trf("Now, %s", clock(c, t.Now))).Role("img")
 				}),
 				app.Range(shown).Slice(func(i int) app.UI {
 					b := l.Blocks[shown[i]]
@@ -259,12 +259,12 @@ func gridBlock(c *schedule.Conference, l *grid.Layout, b grid.Block, starred boo
 		app.If(starred, func() app.UI {
 			return app.Span().Class("grid-star").Body(
 				app.Span().Aria("hidden", "true").Text("★"),
-				app.Span().Class("visually-hidden").Text(" Starred"),
+				app.Span().Class("visually-hidden").Text(" "+tr("Starred")),
 			)
 		}),
 		app.Span().Class("grid-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
 		app.If(b.Parts > 1, func() app.UI {
-			return app.Span().Class("grid-also").Text("Also in " + strings.Join(otherRooms(l, b), ", "))
+			return app.Span().Class("grid-also").Text(trf("Also in %s", strings.Join(otherRooms(l, b), ", ")))
 		}),
 	)
 }

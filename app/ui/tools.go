@@ -29,10 +29,11 @@ func origin() string {
 func calendarFile(c *schedule.Conference, events []*schedule.Event) string {
 	base := origin()
 	return ical.Calendar(c, events, ical.Options{
-		Link:  func(e *schedule.Event) string { return base + talkURL(c, e) },
-		Text:  func(s string) string { return joinParagraphs(paragraphs(s)) },
-		Alarm: alarmBefore,
-		Now:   time.Now(),
+		Link:   func(e *schedule.Event) string { return base + talkURL(c, e) },
+		Text:   func(s string) string { return joinParagraphs(paragraphs(s)) },
+		Alarm:  alarmBefore,
+		Replay: tr("Replay"),
+		Now:    time.Now(),
 	})
 }
 
@@ -71,7 +72,7 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 			app.Button().Type("button").ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
 				Text(tr("My notes as Markdown")).
 				OnClick(func(ctx app.Context, e app.Event) {
-					download(c.Acronym+"-notes.md", "text/markdown", agenda.Report(c, a, time.Now()))
+					download(c.Acronym+"-notes.md", "text/markdown", agenda.ReportIn(uiLang, c, a, time.Now()))
 				}),
 		),
 		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),

@@ -103,6 +103,8 @@ func TestBrowserGridKCD(t *testing.T) {
 	checkPlace(t, ctx, "Pourquoi l'observabilité coûte-t-elle si cher ?", "Bleu", "Bleu", "10:30", 15, 40)
 	checkPlace(t, ctx, "Déjeuner et stands des partenaires", "Hall partenaires", "Hall partenaires", "12:00", 15, 90)
 	// The keynote is one block, shown once.
+	run(t, ctx, "back to the keynote", scrollGridTo(gridBlock("Keynote d'ouverture")))
+	eventually(t, ctx, "keynote drawn", gridBlock("Keynote d'ouverture")+` !== undefined`)
 	if n := evalString(t, ctx, "keynotes", `String([...document.querySelectorAll("#timetable .grid-title")].filter(e => e.textContent === "Keynote d'ouverture").length)`); n != "1" {
 		t.Errorf("%s keynote blocks", n)
 	}

@@ -3,6 +3,10 @@ package server_test
 import (
 	"strings"
 	"testing"
+
+	"companion/app/i18n"
+
+	"golang.org/x/net/html"
 )
 
 // The server prerenders each page in the browser's language
@@ -59,5 +63,47 @@ func TestPagesInTheBrowsersLanguage(t *testing.T) {
 	res := get(t, srv.URL+"/no-such-page", "Accept-Language", "fr")
 	if b := body(t, res); res.StatusCode != 404 || !strings.Contains(b, `<html lang="fr"`) || !strings.Contains(b, "Introuvable") {
 		t.Errorf("French 404: %s %q", res.Status, b)
+	}
+}
+
+// No text of the interface is left in English on the French pages: no
+// text node, aria-label, title or placeholder reads as an English message
+// whose French differs.
+func TestFrenchPagesHaveNoEnglishLeft(t *testing.T) {
+	srv := newSite(t)
+	english := map[string]bool{}
+	for _, m := range i18n.Messages() {
+		if !strings.Contains(m, "%") && strings.TrimSpace(m) != strings.TrimSpace(i18n.French.T(m)) {
+			english[strings.TrimSpace(m)] = true
+		}
+	}
+	for _, path := range []string{"/", "/?view=grid", "/agenda", "/now", "/tracks", "/rooms", "/track/reseau-ebpf", "/room/bleu",
+		"/changes", "/events", "/talk/keynote-ouverture", "/share?t=x", "/?c=kubeconeu2019"} {
+		res := get(t, srv.URL+path, "Accept-Language", "fr")
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s: %s", path, res.Status)
+			continue
+		}
+		doc, err := html.Parse(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.TextNode && english[strings.TrimSpace(n.Data)] {
+				t.Errorf("%s: text %q left in English", path, n.Data)
+			}
+			if n.Type == html.ElementNode {
+				for _, a := range n.Attr {
+					if (a.Key == "aria-label" || a.Key == "title" || a.Key == "placeholder") && english[strings.TrimSpace(a.Val)] {
+						t.Errorf("%s: %s %q left in English", path, a.Key, a.Val)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
 	}
 }

@@ -156,8 +156,11 @@ func (s *pages) render(p *page, key string) {
 	ct := rec.header.Get("Content-Type")
 	body := rec.body.Bytes()
 	if lang != i18n.English {
-		// go-app's loading label, in the page and in app.js.
+		// go-app's loading label, in the page and in app.js; and the
+		// page's language where no page set it (a schedule that could not
+		// be read).
 		body = bytes.ReplaceAll(body, []byte(loadingLabel), []byte(lang.T(loadingLabel)))
+		body = bytes.Replace(body, []byte(`<html lang="en">`), []byte(`<html lang="`+string(lang)+`">`), 1)
 	}
 	if strings.HasPrefix(ct, "text/html") {
 		if body, err = htmlattr.Rewrite(body); err != nil {
@@ -273,7 +276,7 @@ func notFoundPageIn(lang i18n.Lang) *page {
 	if p, ok := notFoundPages.Load(lang); ok {
 		return p.(*page)
 	}
-	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
+	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
 		lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule"))))
 	sum := sha256.Sum256(body)
 	p := &page{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}

@@ -91,9 +91,11 @@ func New(a Assets) (http.Handler, string, error) {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles: []string{"/web/app.css"},
-		// Queues the stars tapped before the app has started (see
-		// app/ui/taps.go); a file, as the policy allows no inline script.
-		Scripts:      []string{"/web/taps.js async"},
+		// theme.js applies the attendee's theme before the first paint
+		// (loaded without defer, in the head: see web/static/theme.js);
+		// taps.js queues the stars tapped before the app has started (see
+		// app/ui/taps.go). Files, as the policy allows no inline script.
+		Scripts:      []string{"/web/theme.js", "/web/taps.js async"},
 		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,

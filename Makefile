@@ -79,7 +79,12 @@ AXE_DIR := cmd/companion/server/testdata/axe
 axe:
 	@if [ -f $(AXE_DIR)/node_modules/axe-core/axe.min.js ]; then exit 0; fi; \
 	if ! command -v npm >/dev/null 2>&1; then \
-		echo "The accessibility tests need axe-core from npm. Run:  sudo apt-get install -y npm  then  make axe"; exit 1; \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing npm for the accessibility tests (apt-get install npm)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm || exit 1; \
+		else \
+			echo "The accessibility tests need axe-core from npm. Run:  sudo apt-get install -y npm  then  make axe"; exit 1; \
+		fi; \
 	fi; \
 	npm ci --prefix $(AXE_DIR) --no-audit --no-fund
 

@@ -163,7 +163,6 @@ var french = map[string]string{
 	"Speakers":                                "Intervenant·es",
 	"Star “%s”":                               "Étoiler «\u202f%s\u202f»",
 	"Star":                                    "Étoile",
-	"Starring works once the app has loaded":  "Les étoiles marchent une fois l’application chargée",
 	"Starting in %d min, %s: ":                "Commence dans %d min, %s\u202f: ",
 	"Starts at %s in %s":                      "Commence à %s, %s",
 	"Take it with you":                        "Emportez-le",

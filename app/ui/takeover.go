@@ -65,6 +65,8 @@ func (p *schedulePage) OnInit() {
 	p.day = pickDay(p.conf, u.Query().Get(paramDay))
 	p.now = now()
 	p.limit = firstResults
+	p.grid = p.pickView(u.Query().Get(paramView))
+	p.shown = firstCards // a long day's list is drawn in steps (see drawMore)
 }
 
 // OnInit gives the talk page its event before its first render in the

@@ -244,6 +244,9 @@ func gridBlock(c *schedule.Conference, l *grid.Layout, b grid.Block, starred boo
 	if starred {
 		class += " grid-starred"
 	}
+	if time.Duration(b.Rows)*l.Step < 20*time.Minute {
+		class += " grid-short" // one line: the time, then as much title as fits
+	}
 	a := app.A().Class(class).Href(talkURL(c, e)).
 		DataSet("key", e.Key()).
 		Style("grid-column", strconv.Itoa(b.Col+2)+" / span "+strconv.Itoa(b.Cols)).

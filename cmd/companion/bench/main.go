@@ -308,10 +308,13 @@ func withBrowser(f func(ctx context.Context) error) error {
 	}
 	defer os.RemoveAll(profile)
 	chrome := os.Getenv("CHROME")
-	if chrome == "" {
-		if chrome, err = exec.LookPath("chromium"); err != nil {
-			return fmt.Errorf("Chromium not found: `make chromium` installs it (or set CHROME)")
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if chrome == "" {
+			chrome, _ = exec.LookPath(name)
 		}
+	}
+	if chrome == "" {
+		return fmt.Errorf("Chromium not found: `make chromium` installs it (or set CHROME)")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,

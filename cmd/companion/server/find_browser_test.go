@@ -199,7 +199,7 @@ func TestBrowserTracksAndRooms(t *testing.T) {
 
 // appLoadedAnywhere waits for the app on pages without a star.
 func appLoadedAnywhere() chromedp.Action {
-	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.querySelector(".scroll-keeper") !== null`)
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.documentElement.dataset.app === "ready" && document.querySelector(".scroll-keeper") !== null`)
 }
 
 // setClock makes the page's clock read at from now on (the app reads the

@@ -4,8 +4,8 @@ package data
 
 import (
 	"embed"
-	"io/fs"
-	"sort"
+	"slices"
+	"strings"
 )
 
 //go:embed *.json
@@ -22,12 +22,23 @@ type File struct {
 
 // Files returns the embedded schedules, the default first, then by name.
 func Files() []File {
-	names, _ := fs.Glob(files, "*.json")
-	sort.SliceStable(names, func(i, j int) bool {
-		if (names[i] == DefaultFile) != (names[j] == DefaultFile) {
-			return names[i] == DefaultFile
+	// ReadDir rather than fs.Glob: the pattern matcher would be linked
+	// into the browser app for one suffix test.
+	entries, _ := files.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".json") {
+			names = append(names, e.Name())
 		}
-		return names[i] < names[j]
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		if (a == DefaultFile) != (b == DefaultFile) {
+			if a == DefaultFile {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
 	})
 	out := make([]File, 0, len(names))
 	for _, n := range names {

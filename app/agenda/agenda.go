@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"companion/app/i18n"
 )
 
 // Version is the stored format's version. Bump it only with a migration in
@@ -113,6 +115,11 @@ const backupInfix = "/unreadable-"
 // kept (see the package comment) and notice tells the attendee about it in
 // plain words; notice is empty when all is well.
 func Open(s Storage, conference string) (a *Agenda, notice string) {
+	return OpenIn(i18n.English, s, conference)
+}
+
+// OpenIn is Open with the notice in language l.
+func OpenIn(l i18n.Lang, s Storage, conference string) (a *Agenda, notice string) {
 	a = &Agenda{storage: s, key: Key(conference), version: Version}
 	a.saveKey = a.key
 	a.reset()
@@ -123,12 +130,12 @@ func Open(s Storage, conference string) (a *Agenda, notice string) {
 	lost, err := a.decode(raw)
 	if err == nil {
 		if lost > 0 {
-			return a, plural(lost, "One entry", itoa(lost)+" entries") + " of your saved agenda could not be read. " +
-				plural(lost, "It is", "They are") + " kept as " + plural(lost, "it was", "they were") + " and included in backups."
+			return a, l.N(lost, "%d entry of your saved agenda could not be read. It is kept as it was and included in backups.",
+				"%d entries of your saved agenda could not be read. They are kept as they were and included in backups.", lost)
 		}
 		return a, ""
 	}
-	return a, a.recover(raw)
+	return a, a.recover(l, raw)
 }
 
 func (a *Agenda) reset() {
@@ -143,14 +150,14 @@ func (a *Agenda) reset() {
 // recover handles a stored agenda that cannot be read at all: it is
 // copied once under a key named after its content, and the agenda starts
 // afresh; when the copy cannot be made it is held where it is.
-func (a *Agenda) recover(raw string) string {
+func (a *Agenda) recover(l i18n.Lang, raw string) string {
 	a.reset()
 	sum := sha256.Sum256([]byte(raw))
 	backup := a.key + backupInfix + hex.EncodeToString(sum[:6])
 	copied := false
 	if v, ok := a.storage.Get(backup); !ok || v != raw {
 		if err := a.storage.Set(backup, raw); err != nil {
-			return a.hold(raw)
+			return a.hold(l, raw)
 		}
 		copied = true
 	}
@@ -166,22 +173,22 @@ func (a *Agenda) recover(raw string) string {
 	a.recovered = append(a.recovered, Recovery{Backup: backup, At: time.Now().UTC(), Bytes: len(raw)})
 	if err := a.save(); err != nil {
 		// The copy exists; the next start tries again without copying.
-		return "Your saved agenda could not be read. A copy is kept on this device, but the agenda could not be restarted: " + Plain(err)
+		return l.T("Your saved agenda could not be read. A copy is kept on this device, but the agenda could not be restarted: ") + PlainIn(l, err)
 	}
 	a.storage.Remove(side)
 	if !copied {
 		return ""
 	}
-	return "Your saved agenda could not be read, so it starts afresh. A copy of what was saved is kept on this device: you can download it from My agenda."
+	return l.T("Your saved agenda could not be read, so it starts afresh. A copy of what was saved is kept on this device: you can download it from My agenda.")
 }
 
-func (a *Agenda) hold(raw string) string {
+func (a *Agenda) hold(l i18n.Lang, raw string) string {
 	a.held = raw
 	a.saveKey = a.key + heldSuffix
 	if v, ok := a.storage.Get(a.saveKey); ok {
 		a.decode(v)
 	}
-	return "Your saved agenda could not be read, and this device has no room to keep a copy of it. It is left as it was: download it from My agenda to keep it. What you star now is saved apart from it."
+	return l.T("Your saved agenda could not be read, and this device has no room to keep a copy of it. It is left as it was: download it from My agenda to keep it. What you star now is saved apart from it.")
 }
 
 // Held returns the unreadable stored agenda that is kept where it was
@@ -427,11 +434,14 @@ func (a *Agenda) save() error {
 }
 
 // Plain says a storage error in words for people.
-func Plain(err error) string {
+func Plain(err error) string { return PlainIn(i18n.English, err) }
+
+// PlainIn is Plain in language l.
+func PlainIn(l i18n.Lang, err error) string {
 	if errors.Is(err, ErrQuota) {
-		return "this device has no room left for the app's data. Download a backup from My agenda, then free some space (for instance by deleting notes or agendas of past conferences)."
+		return l.T("this device has no room left for the app's data. Download a backup from My agenda, then free some space (for instance by deleting notes or agendas of past conferences).")
 	}
-	return "the browser refused to save it (private browsing, or storage turned off for this site)."
+	return l.T("the browser refused to save it (private browsing, or storage turned off for this site).")
 }
 
 // Starred reports whether the event with that key is starred.
@@ -610,13 +620,6 @@ func (a *Agenda) Merge(keys []string, snap func(key string) Star) (added int, er
 		return 0, err
 	}
 	return len(addedKeys), nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"companion/app/i18n"
 	"companion/data/schedule"
 )
 
@@ -100,48 +101,47 @@ func sameStrings(a, b []string) bool {
 
 // Words says the change for people, on the conference's wall clock:
 // "moved from Bleu 11:00 to Rouge 14:30", "cancelled".
-func (ch Change) Words(c *schedule.Conference) string {
+func (ch Change) Words(c *schedule.Conference) string { return ch.Say(i18n.English, c.Local) }
+
+// Say says the change in language l, with times on the clock at gives
+// (the conference's, or the attendee's device's).
+func (ch Change) Say(l i18n.Lang, at func(time.Time) time.Time) string {
 	if ch.Kind&Cancelled != 0 {
 		if ch.Now == nil {
-			return "cancelled: no longer in the schedule"
+			return l.T("cancelled: no longer in the schedule")
 		}
-		return "cancelled"
+		return l.T("cancelled")
 	}
 	if ch.Kind&Added != 0 {
-		return "new in the schedule"
+		return l.T("new in the schedule")
 	}
+	clock := func(t time.Time) string { return l.Clock(at(t)) }
 	var parts []string
 	now := ch.Now
 	switch {
 	case ch.Kind&Moved != 0:
 		wasDay, nowDay := "", ""
-		if !sameDay(c, ch.Was.Start, now.Start) {
-			wasDay, nowDay = c.Local(ch.Was.Start).Format("Mon 2 Jan")+" ", c.Local(now.Start).Format("Mon 2 Jan")+" "
+		if at(ch.Was.Start).Format(time.DateOnly) != at(now.Start).Format(time.DateOnly) {
+			wasDay, nowDay = l.ShortDate(at(ch.Was.Start))+" ", l.ShortDate(at(now.Start))+" "
 		}
-		from, to := wasDay+clock(c, ch.Was.Start), nowDay+clock(c, now.Start)
+		from, to := wasDay+clock(ch.Was.Start), nowDay+clock(now.Start)
 		if ch.Kind&Reroomed != 0 {
 			from, to = strings.Join(ch.Was.Rooms, ", ")+" "+from, strings.Join(now.Rooms, ", ")+" "+to
 		}
-		parts = append(parts, "moved from "+from+" to "+to)
+		parts = append(parts, l.F("moved from %s to %s", from, to))
 		if d := now.End.Sub(now.Start); !ch.Was.End.IsZero() && d != ch.Was.End.Sub(ch.Was.Start) {
-			parts = append(parts, "now ends at "+clock(c, now.End))
+			parts = append(parts, l.F("now ends at %s", clock(now.End)))
 		}
 	case ch.Kind&Reroomed != 0:
-		parts = append(parts, "moved from "+strings.Join(ch.Was.Rooms, ", ")+" to "+strings.Join(now.Rooms, ", "))
+		parts = append(parts, l.F("moved from %s to %s", strings.Join(ch.Was.Rooms, ", "), strings.Join(now.Rooms, ", ")))
 	}
 	if ch.Kind&Retimed != 0 {
-		parts = append(parts, "now ends at "+clock(c, now.End)+" (was "+clock(c, ch.Was.End)+")")
+		parts = append(parts, l.F("now ends at %s (was %s)", clock(now.End), clock(ch.Was.End)))
 	}
 	if ch.Kind&Renamed != 0 {
-		parts = append(parts, "renamed, was “"+ch.Was.Title+"”")
+		parts = append(parts, l.F("renamed, was “%s”", ch.Was.Title))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func clock(c *schedule.Conference, t time.Time) string { return c.Local(t).Format("15:04") }
-
-func sameDay(c *schedule.Conference, a, b time.Time) bool {
-	return c.Local(a).Format(time.DateOnly) == c.Local(b).Format(time.DateOnly)
 }
 
 // Changes lists the starred events that changed since they were starred
@@ -272,3 +272,5 @@ func (ch Change) when() time.Time {
 	}
 	return ch.Was.Start
 }
+
+func clock(c *schedule.Conference, t time.Time) string { return c.Local(t).Format("15:04") }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"companion/app/i18n"
 	"companion/data/schedule"
 )
 
@@ -13,12 +14,17 @@ import (
 // escaped so that it reads as written; the notes are the attendee's own
 // Markdown and are kept as they are.
 func Report(c *schedule.Conference, a *Agenda, now time.Time) string {
+	return ReportIn(i18n.English, c, a, now)
+}
+
+// ReportIn is Report in language l.
+func ReportIn(l i18n.Lang, c *schedule.Conference, a *Agenda, now time.Time) string {
 	var b strings.Builder
-	b.WriteString("# " + EscapeMarkdown(c.Title) + " — my notes\n\n")
-	b.WriteString("_Exported " + now.Format("2 January 2006") + ". Times in " + zoneName(c) + "._\n")
+	b.WriteString("# " + l.F("%s — my notes", EscapeMarkdown(c.Title)) + "\n\n")
+	b.WriteString("_" + l.F("Exported %s. Times in %s.", l.DayMonth(now, true), zoneName(c)) + "_\n")
 	keys := a.NoteKeys()
 	if len(keys) == 0 {
-		b.WriteString("\nNo notes yet.\n")
+		b.WriteString("\n" + l.T("No notes yet.") + "\n")
 	}
 	for _, k := range keys {
 		n := a.notes[k]
@@ -31,23 +37,23 @@ func Report(c *schedule.Conference, a *Agenda, now time.Time) string {
 		}
 		b.WriteString("\n## " + EscapeMarkdown(oneLine(t.Title)) + "\n\n")
 		if len(t.Speakers) > 0 {
-			b.WriteString("- **Speakers:** " + EscapeMarkdown(oneLine(strings.Join(t.Speakers, ", "))) + "\n")
+			b.WriteString("- **" + l.T("Speakers:") + "** " + EscapeMarkdown(oneLine(strings.Join(t.Speakers, ", "))) + "\n")
 		}
 		if len(t.Rooms) > 0 {
-			b.WriteString("- **Room:** " + EscapeMarkdown(oneLine(strings.Join(t.Rooms, ", "))) + "\n")
+			b.WriteString("- **" + l.T("Room:") + "** " + EscapeMarkdown(oneLine(strings.Join(t.Rooms, ", "))) + "\n")
 		}
 		if !t.Start.IsZero() {
-			when := c.Local(t.Start).Format("Monday 2 January 2006, 15:04")
+			when := l.Date(c.Local(t.Start)) + ", " + l.Clock(c.Local(t.Start))
 			if !t.End.IsZero() {
 				when += "–" + clock(c, t.End)
 			}
 			if gone {
-				when += " (no longer in the schedule)"
+				when += " (" + l.T("no longer in the schedule") + ")"
 			}
-			b.WriteString("- **When:** " + when + "\n")
+			b.WriteString("- **" + l.T("When:") + "** " + when + "\n")
 		}
 		if n.Rating > 0 {
-			b.WriteString("- **Rating:** " + Stars(n.Rating) + " (" + itoa(n.Rating) + "/5)\n")
+			b.WriteString("- **" + l.T("Rating:") + "** " + Stars(n.Rating) + " (" + itoa(n.Rating) + "/5)\n")
 		}
 		if text := strings.TrimSpace(strings.ReplaceAll(n.Text, "\r\n", "\n")); text != "" {
 			b.WriteString("\n" + text + "\n")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"companion/app/agenda"
+	"companion/app/i18n"
 )
 
 func TestNotesReport(t *testing.T) {
@@ -54,5 +55,19 @@ was good
 	}
 	if strings.Contains(got, "Not noted") {
 		t.Fatal("a talk without a note is in the report")
+	}
+}
+
+// The report is written in the interface's language, dates the French way.
+func TestNotesReportInFrench(t *testing.T) {
+	c := conference(t, ev{guid: "b", room: "Rouge", start: "09:15", dur: "1:15", title: "Keynote"})
+	a, _ := agenda.Open(newStorage(), "test2023")
+	a.SetNote("b", agenda.Note{Rating: 5, Text: "Très bien", Talk: agenda.SnapshotOf(c.Event("b"))})
+	got := agenda.ReportIn(i18n.French, c, a, time.Date(2023, 3, 8, 9, 0, 0, 0, time.UTC))
+	for _, want := range []string{"# Test — mes notes", "_Exporté le 8 mars 2023. Horaires\u202f: Europe/Paris._",
+		"- **Salle\u202f:** Rouge", "- **Quand\u202f:** mardi 7 mars 2023, 09:15–10:30", "- **Note\u202f:** ★★★★★ (5/5)", "Très bien"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("French report has no %q:\n%s", want, got)
+		}
 	}
 }

@@ -28,6 +28,9 @@ type Options struct {
 	Alarm time.Duration
 	// Now stamps the file (DTSTAMP).
 	Now time.Time
+	// Replay names the replay link in a description ("Replay" if empty):
+	// the file is written in the attendee's language.
+	Replay string
 }
 
 // Calendar writes the events of a conference as an iCalendar file.
@@ -63,7 +66,7 @@ func Calendar(c *schedule.Conference, events []*schedule.Event, o Options) strin
 		if isWebURL(link) {
 			w.line("URL:" + link)
 		}
-		if d := description(e, link, o.Text); d != "" {
+		if d := description(e, link, o.Text, o.Replay); d != "" {
 			w.prop("DESCRIPTION", d)
 		}
 		if e.Track != "" {
@@ -89,7 +92,7 @@ func UID(c *schedule.Conference, e *schedule.Event) string {
 	return e.Key() + "@" + c.Acronym + ".companion"
 }
 
-func description(e *schedule.Event, link string, text func(string) string) string {
+func description(e *schedule.Event, link string, text func(string) string, replay string) string {
 	var parts []string
 	if len(e.Persons) > 0 {
 		names := make([]string, len(e.Persons))
@@ -106,7 +109,10 @@ func description(e *schedule.Event, link string, text func(string) string) strin
 		parts = append(parts, abstract)
 	}
 	if r, ok := e.Replay(); ok && isWebURL(r.URL) {
-		parts = append(parts, "Replay: "+r.URL)
+		if replay == "" {
+			replay = "Replay"
+		}
+		parts = append(parts, replay+": "+r.URL)
 	}
 	if link != "" {
 		parts = append(parts, link)

@@ -6,7 +6,6 @@
 package people
 
 import (
-	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -238,10 +237,14 @@ func slugs(s *Speakers) {
 	}
 }
 
+// shortHash is six base-36 digits of the 32-bit FNV-1a hash of s (written
+// out: hash/fnv's interfaces cost the app more bytes than this loop).
 func shortHash(s string) string {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	v := strconv.FormatUint(uint64(h.Sum32()), 36)
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	v := strconv.FormatUint(uint64(h), 36)
 	for len(v) < 6 {
 		v = "0" + v
 	}

@@ -3,6 +3,8 @@ package people_test
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -260,4 +262,27 @@ func containsEvent(list []*schedule.Event, e *schedule.Event) bool {
 		}
 	}
 	return false
+}
+
+// The hash in a slug is FNV-1a's: slugs made before stay the same.
+func TestShortHashIsFNV1a(t *testing.T) {
+	c := conf(t,
+		[]map[string]any{p("guid", "g-1", "name", "Jane Doe")},
+		[]map[string]any{p("guid", "g-2", "name", "Jane Doe")},
+	)
+	want := map[string]bool{}
+	for _, key := range []string{"g-1", "g-2"} {
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		v := strconv.FormatUint(uint64(h.Sum32()), 36)
+		for len(v) < 6 {
+			v = "0" + v
+		}
+		want["jane-doe-"+v[len(v)-6:]] = true
+	}
+	for _, sp := range people.Of(c).List {
+		if !want[sp.Slug] {
+			t.Errorf("slug %q, want one of %v", sp.Slug, want)
+		}
+	}
 }

@@ -46,7 +46,7 @@ func (p *agendaPage) load(ctx app.Context) {
 		return
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
-	setTitle(ctx, "My agenda", p.conf.Title)
+	setTitle(ctx, tr("My agenda"), p.conf.Title)
 }
 
 func (p *agendaPage) onStar(ctx app.Context, e app.Event) {
@@ -93,24 +93,26 @@ func (p *agendaPage) Render() app.UI {
 		}
 	}
 	return shell(c, PathAgenda,
-		app.H1().Class("page-title").Text("My agenda"),
+		app.H1().Class("page-title").Text(tr("My agenda")),
+		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		scheduleChangesLink(c),
 		app.If(app.IsServer, func() app.UI {
-			return app.P().Class("lede").Text("Your starred talks appear here once the app has loaded.")
+			return app.P().Class("lede").Text(tr("Your starred talks appear here once the app has loaded."))
 		}).ElseIf(len(current)+len(gone) == 0, func() app.UI {
 			return app.P().Class("lede").Body(
-				app.Text("No starred talks yet. Tap ☆ next to a talk in the "),
-				app.A().Href(scheduleURL(c, 0)).Text("schedule"),
-				app.Text(" to add it here."),
+				app.Text(tr("No starred talks yet. Tap ☆ next to a talk in the ")),
+				app.A().Href(scheduleURL(c, 0)).Text(tr("schedule")),
+				app.Text(tr(" to add it here.")),
 			)
 		}).Else(func() app.UI {
-			summary := itoa(len(current)+len(gone)) + " " + plural(len(current)+len(gone), "talk", "talks")
+			n := len(current) + len(gone)
+			summary := trn(n, "%d talk", "%d talks", n)
 			if conflicts > 0 {
-				summary += ", " + itoa(conflicts) + " of them overlapping another"
+				summary += ", " + trn(conflicts, "%d of them overlapping another", "%d of them overlapping another", conflicts)
 			}
 			if len(changes) > 0 {
-				summary += ", " + itoa(len(changes)) + " changed"
+				summary += ", " + trn(len(changes), "%d changed", "%d changed", len(changes))
 			}
 			return app.P().Class("lede").ID("agenda-summary").Text(summary + ".")
 		}),
@@ -139,16 +141,16 @@ func (p *agendaPage) Render() app.UI {
 		}),
 		app.If(len(gone) > 0, func() app.UI {
 			return app.Section().Class("agenda-gone").Body(
-				app.H2().Text("No longer in the schedule"),
+				app.H2().Text(tr("No longer in the schedule")),
 				app.Ul().Class("agenda-list").Body(app.Range(gone).Slice(func(i int) app.UI {
 					s, _ := p.agenda.Star(gone[i])
-					flag := app.UI(app.P().Class("flag-quiet").Text("Cancelled"))
+					flag := app.UI(app.P().Class("flag-quiet").Text(tr("Cancelled")))
 					if ch, ok := changes[gone[i]]; ok {
 						flag = changeFlag(c, ch, p.onDismiss)
 					}
 					return app.Li().Class("card card-gone").Body(
 						flag,
-						app.Div().Class("card-meta").Text("was "+shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms)),
+						app.Div().Class("card-meta").Text(trf("was %s", shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms))),
 						app.H3().Class("card-title").Text(s.Title),
 						starButton(gone[i], s.Title, true, p.onStar),
 					)
@@ -182,7 +184,7 @@ func (p *agendaPage) item(e *schedule.Event, starred []*schedule.Event, changes 
 }
 
 func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
-	return c.Local(s.Start).Format("Mon 2 Jan")
+	return uiLang.ShortDate(local(c, s.Start))
 }
 
 func sortByStart(events []*schedule.Event) {
@@ -201,16 +203,16 @@ func (p *agendaPage) keptCopies() app.UI {
 	}
 	name := "agenda-" + p.conf.Acronym + "-unreadable-" + fileStamp() + ".json"
 	return app.Section().Class("kept-copies").Body(
-		app.H2().Text("Saved data that could not be read"),
+		app.H2().Text(tr("Saved data that could not be read")),
 		app.If(isHeld, func() app.UI {
 			return app.Div().Class("kept").Body(
-				app.P().Text("Your earlier agenda ("+sizeLabel(len(held))+") could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device."),
-				app.Button().Type("button").ID("download-held").Text("Download it").
+				app.P().Text(trf("Your earlier agenda (%s) could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device.", sizeLabel(len(held)))),
+				app.Button().Type("button").ID("download-held").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", held) }),
-				app.Button().Type("button").ID("discard-held").Text("Delete it from this device").
+				app.Button().Type("button").ID("discard-held").Text(tr("Delete it from this device")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.DiscardHeld(); err != nil {
-							p.notice = "It could not be deleted: " + agenda.Plain(err)
+							p.notice = tr("It could not be deleted: ") + plain(err)
 						}
 					}),
 			)
@@ -218,17 +220,17 @@ func (p *agendaPage) keptCopies() app.UI {
 		app.Range(rec).Slice(func(i int) app.UI {
 			r := rec[i]
 			return app.Div().Class("kept").Body(
-				app.P().Text("A copy of an agenda that could not be read, kept on "+r.At.Local().Format("2 Jan 2006 15:04")+" ("+sizeLabel(r.Bytes)+")."),
-				app.Button().Type("button").Class("download-copy").Text("Download it").
+				app.P().Text(trf("A copy of an agenda that could not be read, kept on %s (%s).", uiLang.DayMonth(local(p.conf, r.At), true)+" "+clock(p.conf, r.At), sizeLabel(r.Bytes))),
+				app.Button().Type("button").Class("download-copy").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if v, ok := a.Backup(r); ok {
 							download(name, "application/json", v)
 						}
 					}, app.EventScope(r.Backup)),
-				app.Button().Type("button").Class("forget-copy").Text("Delete the copy").
+				app.Button().Type("button").Class("forget-copy").Text(tr("Delete the copy")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.ForgetBackup(r); err != nil {
-							p.notice = "The copy could not be deleted: " + agenda.Plain(err)
+							p.notice = tr("The copy could not be deleted: ") + plain(err)
 						}
 					}, app.EventScope(r.Backup)),
 			)
@@ -239,9 +241,9 @@ func (p *agendaPage) keptCopies() app.UI {
 func sizeLabel(n int) string {
 	switch {
 	case n < 1024:
-		return itoa(n) + " bytes"
+		return trf("%d bytes", n)
 	case n < 1024*1024:
-		return itoa((n+512)/1024) + " KB"
+		return trf("%d KB", (n+512)/1024)
 	}
-	return itoa((n+512*1024)/(1024*1024)) + " MB"
+	return trf("%d MB", (n+512*1024)/(1024*1024))
 }

@@ -12,7 +12,7 @@ import (
 // by), time, title linking to its page, speakers and the star. The parts
 // a search matched are marked; snippet, when set, is the piece of the
 // abstract that made it match.
-func card(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.EventHandler, note string, q search.Query, snippet string) app.UI {
+func card(c *schedule.Conference, e *schedule.Event, starred bool, note string, q search.Query, snippet string) app.UI {
 	class := "card"
 	if !e.IsSession() {
 		class += " card-break"
@@ -49,7 +49,7 @@ func card(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.Ev
 			return app.P().Class("snippet").Lang(lang).Body(marked(q, snippet)...)
 		}),
 		app.If(e.IsSession(), func() app.UI {
-			return starButton(e.Key(), e.Title, starred, onStar)
+			return &starToggle{Conf: c, Key: e.Key(), Title: e.Title, On: starred}
 		}),
 	)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"companion/app/agenda"
 	"companion/data/schedule"
 
@@ -29,7 +31,7 @@ func (p *changesPage) load(ctx app.Context) {
 		return
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
-	ctx.Page().SetTitle("What changed – " + p.conf.Title)
+	setTitle(ctx, tr("What changed"), p.conf.Title)
 }
 
 func (p *changesPage) Render() app.UI {
@@ -39,15 +41,15 @@ func (p *changesPage) Render() app.UI {
 	c := p.conf
 	changes, since := scheduleChanges(c)
 	return shell(c, "",
-		app.H1().Class("page-title").Text("What changed in the schedule"),
+		app.H1().Class("page-title").Text(tr("What changed in the schedule")),
 		noticeUI(p.notice),
 		app.If(app.IsServer, func() app.UI {
-			return app.P().Class("lede").Text("The changes since your last look appear once the app has loaded.")
+			return app.P().Class("lede").Text(tr("The changes since your last look appear once the app has loaded."))
 		}).ElseIf(len(changes) == 0, func() app.UI {
-			return app.P().Class("lede").Text("Nothing changed since you last looked.")
+			return app.P().Class("lede").Text(tr("Nothing changed since you last looked."))
 		}).Else(func() app.UI {
-			return app.P().Class("lede").Text(itoa(len(changes)) + " " + plural(len(changes), "change", "changes") +
-				" since " + c.Local(since).Format("Mon 2 Jan 15:04") + ". Talks in your agenda are marked ★.")
+			return app.P().Class("lede").Text(trn(len(changes), "%d change since %s (%s). Talks in your agenda are marked ★.", "%d changes since %s (%s). Talks in your agenda are marked ★.",
+				len(changes), uiLang.ShortDate(local(c, since))+" "+clock(c, since), zoneLabel(c)))
 		}),
 		app.If(len(changes) > 0, func() app.UI {
 			return app.Ul().Class("change-list").Body(app.Range(changes).Slice(func(i int) app.UI {
@@ -55,14 +57,14 @@ func (p *changesPage) Render() app.UI {
 			}))
 		}),
 		app.If(len(changes) > 0, func() app.UI {
-			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text("Mark all as seen").
+			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if err := markScheduleSeen(c); err != nil {
-						p.notice = "This could not be saved: " + agenda.Plain(err)
+						p.notice = tr("This could not be saved: ") + plain(err)
 					}
 				})
 		}),
-		app.P().Body(app.A().Href(agendaURL(c)).Text("← My agenda")),
+		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(agendaURL(c)).Text("← "+tr("My agenda"))),
 	)
 }
 
@@ -78,14 +80,14 @@ func (p *changesPage) change(ch agenda.Change) app.UI {
 		title = ch.Now.Title
 		when = whenOf(c, ch.Now)
 	} else if !ch.Was.Start.IsZero() {
-		when = "was " + c.Local(ch.Was.Start).Format("Mon 2 Jan 15:04")
+		when = trf("was %s", uiLang.ShortDate(local(c, ch.Was.Start))+" "+clock(c, ch.Was.Start))
 	}
 	return app.Li().Class(class).Body(
-		app.If(mine, func() app.UI { return app.Span().Class("mine").Aria("label", "In your agenda").Text("★ ") }),
+		app.If(mine, func() app.UI { return app.Span().Class("mine").Aria("label", tr("In your agenda")).Text("★ ") }),
 		app.If(ch.Now != nil, func() app.UI {
 			return app.A().Href(talkURL(c, ch.Now)).Text(title)
 		}).Else(func() app.UI { return app.Strong().Text(title) }),
-		app.Span().Class("change-what").Text(": "+ch.Words(c)),
+		app.Span().Class("change-what").Text(": "+changeWords(c, ch)),
 		app.If(when != "", func() app.UI { return app.Span().Class("change-when").Text(" (" + when + ")") }),
 	)
 }
@@ -96,4 +98,10 @@ func whenOf(c *schedule.Conference, e *schedule.Event) string {
 		day = shortDayLabel(c.Days[e.Day]) + " "
 	}
 	return day + timeRange(c, e) + ", " + joinRooms(e.Rooms)
+}
+
+// changeWords says a change in the interface's language, on the clock
+// times are shown on.
+func changeWords(c *schedule.Conference, ch agenda.Change) string {
+	return ch.Say(uiLang, func(t time.Time) time.Time { return local(c, t) })
 }

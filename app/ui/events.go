@@ -29,7 +29,7 @@ func (p *eventsPage) load(ctx app.Context) {
 		p.conf, p.err = catalog.Get(catalog.Default())
 	}
 	p.entries = catalog.List()
-	setTitle(ctx, "Events", "Conference Companion")
+	setTitle(ctx, tr("Events"), "Conference Companion")
 }
 
 func (p *eventsPage) Render() app.UI {
@@ -37,8 +37,8 @@ func (p *eventsPage) Render() app.UI {
 		return errorPage(p.err)
 	}
 	return shell(p.conf, PathEvents,
-		app.H1().Class("page-title").Text("Events"),
-		app.P().Class("lede").Text("Each event keeps its own agenda."),
+		app.H1().Class("page-title").Text(tr("Events")),
+		app.P().Class("lede").Text(tr("Each event keeps its own agenda.")),
 		app.Ul().Class("events").Body(app.Range(p.entries).Slice(func(i int) app.UI {
 			e := p.entries[i]
 			link := app.A().Href(withConf(PathSchedule, e.Acronym, nil) + confParamIfDefault(e.Acronym)).Text(e.Title)
@@ -65,13 +65,8 @@ func confParamIfDefault(acronym string) string {
 func dateSpan(start, end string) string {
 	s, err1 := time.Parse(time.DateOnly, start)
 	e, err2 := time.Parse(time.DateOnly, end)
-	switch {
-	case err1 != nil || err2 != nil:
+	if err1 != nil || err2 != nil {
 		return start
-	case s.Equal(e):
-		return s.Format("2 January 2006")
-	case s.Year() == e.Year() && s.Month() == e.Month():
-		return s.Format("2") + "–" + e.Format("2 January 2006")
 	}
-	return s.Format("2 January") + " – " + e.Format("2 January 2006")
+	return uiLang.DateSpan(s, e)
 }

@@ -17,7 +17,7 @@ import (
 func (p *schedulePage) filterPanel() app.UI {
 	c := p.conf
 	v := p.current()
-	label := "Filters"
+	label := tr("Filters")
 	if n := p.filter.Count(); n > 0 {
 		label += " (" + strconv.Itoa(n) + ")"
 	}
@@ -47,29 +47,29 @@ func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
 	if kinds := find.KindList(c); len(kinds) > 1 {
 		chips := make([]chip, len(kinds))
 		for i, k := range kinds {
-			chips[i] = chip{param: find.ParamType, value: string(k.Kind), label: k.Kind.Label(), count: k.Count}
+			chips[i] = chip{param: find.ParamType, value: string(k.Kind), label: tr(k.Kind.Label()), count: k.Count}
 		}
-		groups = append(groups, chipGroup(c, v, "Type", chips))
+		groups = append(groups, chipGroup(c, v, tr("Type"), chips))
 	}
 	if langs := find.LanguageList(c); len(langs) > 1 {
 		chips := make([]chip, len(langs))
 		for i, l := range langs {
 			chips[i] = chip{param: find.ParamLang, value: l, label: languageName(l)}
 		}
-		groups = append(groups, chipGroup(c, v, "Language", chips))
+		groups = append(groups, chipGroup(c, v, tr("Language"), chips))
 	}
 	if tracks := find.Tracks(c); len(tracks) > 1 {
-		groups = append(groups, chipGroup(c, v, "Track", placeChips(find.ParamTrack, tracks)))
+		groups = append(groups, chipGroup(c, v, tr("Track"), placeChips(find.ParamTrack, tracks)))
 	}
 	if rooms := find.Rooms(c); len(rooms) > 1 {
 		chips := placeChips(find.ParamRoom, rooms)
 		for i := range chips {
 			chips[i].color = roomColor(c, chips[i].value)
 		}
-		groups = append(groups, chipGroup(c, v, "Room", chips))
+		groups = append(groups, chipGroup(c, v, tr("Room"), chips))
 	}
 	if find.Running(c, now) {
-		groups = append(groups, chipGroup(c, v, "Time", []chip{{param: find.ParamOver, value: "hide", label: "Hide what is over"}}))
+		groups = append(groups, chipGroup(c, v, tr("Time"), []chip{{param: find.ParamOver, value: "hide", label: tr("Hide what is over")}}))
 	}
 	return app.Div().Class("filter-groups").Body(groups...)
 }
@@ -119,44 +119,44 @@ func activeFilters(c *schedule.Conference, v view) app.UI {
 	type active struct{ param, value, label string }
 	var list []active
 	for _, k := range f.Kinds {
-		list = append(list, active{find.ParamType, string(k), k.Label()})
+		list = append(list, active{find.ParamType, string(k), tr(k.Label())})
 	}
 	for _, l := range f.Langs {
 		list = append(list, active{find.ParamLang, l, languageName(l)})
 	}
 	for _, t := range f.Tracks {
-		list = append(list, active{find.ParamTrack, t, "Track: " + t})
+		list = append(list, active{find.ParamTrack, t, trf("Track: %s", t)})
 	}
 	for _, r := range f.Rooms {
-		list = append(list, active{find.ParamRoom, r, "Room: " + r})
+		list = append(list, active{find.ParamRoom, r, trf("Room: %s", r)})
 	}
 	if f.HideOver {
-		list = append(list, active{find.ParamOver, "hide", "Hiding what is over"})
+		list = append(list, active{find.ParamOver, "hide", tr("Hiding what is over")})
 	}
 	for _, t := range f.HideTracks {
-		list = append(list, active{find.ParamHideTrack, t, "Hiding track: " + t})
+		list = append(list, active{find.ParamHideTrack, t, trf("Hiding track: %s", t)})
 	}
 	for _, r := range f.HideRooms {
-		list = append(list, active{find.ParamHideRoom, r, "Hiding room: " + r})
+		list = append(list, active{find.ParamHideRoom, r, trf("Hiding room: %s", r)})
 	}
 	if len(list) == 0 {
 		return nil
 	}
 	clearAll := v
 	clearAll.filter = find.Filter{Days: f.Days}
-	return app.Ul().Class("active-filters").Aria("label", "Filters in force").Body(
+	return app.Ul().Class("active-filters").Aria("label", tr("Filters in force")).Body(
 		app.Range(list).Slice(func(i int) app.UI {
 			a := list[i]
 			next := v
 			next.filter = f.Toggle(a.param, a.value)
 			return app.Li().Body(
 				app.A().Class("chip chip-on").Href(scheduleViewURL(c, next)).
-					Aria("label", "Remove the filter "+a.label).
+					Aria("label", trf("Remove the filter %s", a.label)).
 					Body(app.Text(a.label), app.Span().Aria("hidden", "true").Text(" ×")),
 			)
 		}),
 		app.If(len(list) > 1, func() app.UI {
-			return app.Li().Body(app.A().Class("chip clear-all").Href(scheduleViewURL(c, clearAll)).Text("Clear all"))
+			return app.Li().Body(app.A().Class("chip clear-all").Href(scheduleViewURL(c, clearAll)).Text(tr("Clear all")))
 		}),
 	)
 }
@@ -170,13 +170,13 @@ func browseLinks(c *schedule.Conference, current string) app.UI {
 		}
 		return app.Li().Body(a)
 	}
-	return app.Nav().Class("browse").Aria("label", "Browse the schedule").Body(
+	return app.Nav().Class("browse").Aria("label", tr("Browse the schedule")).Body(
 		app.Ul().Body(
-			link(PathNow, "Now & next"),
-			link(PathTracks, "Tracks"),
-			link(PathRooms, "Rooms"),
-			link(PathSpeakers, "Speakers"),
-			link(PathVenue, "Venue"),
+			link(PathNow, tr("Now & next")),
+			link(PathTracks, tr("Tracks")),
+			link(PathRooms, tr("Rooms")),
+			link(PathSpeakers, tr("Speakers")),
+			link(PathVenue, tr("Venue")),
 		),
 	)
 }

@@ -104,6 +104,7 @@ type view struct {
 	day    int // Day.Index, 0 for none
 	query  string
 	filter find.Filter
+	grid   bool // the timetable
 }
 
 // scheduleViewURL is the schedule page's URL for a view. In a search the
@@ -121,7 +122,22 @@ func scheduleViewURL(c *schedule.Conference, v view) string {
 	if v.query != "" {
 		q.Set(paramQuery, v.query)
 	}
+	if v.grid {
+		q.Set(paramView, viewGrid)
+	}
 	return withConf(PathSchedule, c.Acronym, q)
+}
+
+// withView sets the view parameter of an app URL.
+func withView(u, view string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := parsed.Query()
+	q.Set(paramView, view)
+	parsed.RawQuery = q.Encode()
+	return parsed.String()
 }
 
 // replaceURL changes the address bar without a new history entry (a query

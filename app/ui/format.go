@@ -9,10 +9,20 @@ import (
 )
 
 // Times are shown on the conference's wall clock, whatever zone the phone
-// is in: someone at the venue reads the same time as the signs.
+// is in: someone at the venue reads the same time as the signs. An
+// attendee following from afar may choose the device's zone instead
+// (deviceZone); every page then says so.
+
+// local is t on the clock times are shown in.
+func local(c *schedule.Conference, t time.Time) time.Time {
+	if deviceZone {
+		return deviceTime(t)
+	}
+	return c.Local(t)
+}
 
 func clock(c *schedule.Conference, t time.Time) string {
-	return c.Local(t).Format("15:04")
+	return uiLang.Clock(local(c, t))
 }
 
 func timeRange(c *schedule.Conference, e *schedule.Event) string {
@@ -21,7 +31,7 @@ func timeRange(c *schedule.Conference, e *schedule.Event) string {
 
 // isoTime is the machine-readable form for <time datetime>.
 func isoTime(c *schedule.Conference, t time.Time) string {
-	return c.Local(t).Format(time.RFC3339)
+	return local(c, t).Format(time.RFC3339)
 }
 
 // dayLabel names a day by its date as the data writes it (not by the
@@ -31,16 +41,16 @@ func dayLabel(d schedule.Day) string {
 	if err != nil {
 		return d.Date
 	}
-	return t.Format("Monday 2 January 2006")
+	return uiLang.Date(t)
 }
 
-// dateLabel is the calendar date of a moment on the conference's wall
-// clock: what goes with a time. A talk at 04:30 in the night after a day
-// is on the next date, even though the schedule lists it under that day
-// (dayLabel names the day, for grouping). Use it wherever a date is shown
-// with a time: talk page, agenda, calendar export, notifications.
+// dateLabel is the calendar date of a moment on the shown clock: what
+// goes with a time. A talk at 04:30 in the night after a day is on the
+// next date, even though the schedule lists it under that day (dayLabel
+// names the day, for grouping). Use it wherever a date is shown with a
+// time: talk page, agenda, calendar export, notifications.
 func dateLabel(c *schedule.Conference, t time.Time) string {
-	return c.Local(t).Format("Monday 2 January 2006")
+	return uiLang.Date(local(c, t))
 }
 
 func shortDayLabel(d schedule.Day) string {
@@ -48,22 +58,36 @@ func shortDayLabel(d schedule.Day) string {
 	if err != nil {
 		return d.Date
 	}
-	return t.Format("Mon 2 Jan")
+	return uiLang.ShortDate(t)
 }
 
+// zoneLabel names the clock times are shown on: "Paris time", or the
+// device's ("your time (New York)").
 func zoneLabel(c *schedule.Conference) string {
-	if c.TimeZone != "" {
-		return c.TimeZone
+	if deviceZone {
+		if z := deviceZoneName(); z != "" {
+			return zoneLabelDevice(z)
+		}
+		return tr("your time")
 	}
-	return c.Location.String()
+	return conferenceZoneLabel(c)
 }
 
-var languages = map[string]string{
-	"fr": "French", "en": "English", "de": "German", "es": "Spanish",
-	"it": "Italian", "nl": "Dutch", "pt": "Portuguese", "cs": "Czech",
+// zoneLabelDevice names the device's clock after its zone's city.
+func zoneLabelDevice(zone string) string {
+	return trf("your time (%s)", strings.ReplaceAll(zone[strings.LastIndexByte(zone, '/')+1:], "_", " "))
 }
 
-// languageName turns "fr" into "French"; unknown codes are shown as given.
+// conferenceZoneLabel names the conference's clock ("Paris time").
+func conferenceZoneLabel(c *schedule.Conference) string {
+	if c.TimeZone != "" {
+		return uiLang.ZoneTime(c.TimeZone)
+	}
+	return uiLang.ZoneTime(c.Location.String())
+}
+
+// languageName turns "fr" into "French" (in the interface's language);
+// unknown codes are shown as given.
 func languageName(code string) string {
 	var names []string
 	for _, part := range strings.Split(code, ",") {
@@ -71,11 +95,7 @@ func languageName(code string) string {
 		if part == "" {
 			continue
 		}
-		if n, ok := languages[strings.ToLower(part)]; ok {
-			names = append(names, n)
-		} else {
-			names = append(names, part)
-		}
+		names = append(names, uiLang.LanguageName(part))
 	}
 	return strings.Join(names, ", ")
 }

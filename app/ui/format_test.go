@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"companion/app/i18n"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -102,6 +103,29 @@ func TestParagraphsArePlainText(t *testing.T) {
 	} {
 		if got := strings.Join(paragraphs(in), "|"); got != want {
 			t.Errorf("paragraphs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// In French, days and the zone read the French way; times stay the
+// conference's, on a 24-hour clock.
+func TestFrenchDayAndZoneLabels(t *testing.T) {
+	defer func() { uiLang = i18n.Default }()
+	uiLang = i18n.French
+	c, err := schedule.Parse("paris.json", parisDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct{ got, want string }{
+		{dayLabel(c.Days[0]), "mardi 7 mars 2023"},
+		{shortDayLabel(c.Days[0]), "mar. 7 mars"},
+		{zoneLabel(c), "heure de Paris"},
+		{timeRange(c, c.Days[0].Events[1]), "23:30–00:15"},
+		{dateLabel(c, c.Days[0].Events[1].End), "mercredi 8 mars 2023"},
+		{languageName("fr, en"), "français, anglais"},
+	} {
+		if x.got != x.want {
+			t.Errorf("got %q, want %q", x.got, x.want)
 		}
 	}
 }

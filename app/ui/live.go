@@ -68,14 +68,21 @@ func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Contex
 			if !replaced {
 				return
 			}
-			seenKey := "companion/seen-schedule/" + acronym
-			sum := sha256.Sum256([]byte(body))
-			version := hex.EncodeToString(sum[:8])
-			seen, _ := browserStorage{}.Get(seenKey)
-			browserStorage{}.Set(seenKey, version)
-			changed(ctx, seen != version && !missing)
+			news := markSeen(acronym, body)
+			changed(ctx, news && !missing)
 		})
 	})
+}
+
+// markSeen records that the attendee has seen this version of a
+// conference's schedule; it reports whether it is new to them.
+func markSeen(acronym, body string) bool {
+	seenKey := "companion/seen-schedule/" + acronym
+	sum := sha256.Sum256([]byte(body))
+	version := hex.EncodeToString(sum[:8])
+	seen, _ := browserStorage{}.Get(seenKey)
+	browserStorage{}.Set(seenKey, version)
+	return seen != version
 }
 
 // fetchText GETs a URL with the browser's fetch. Go's net/http client
@@ -138,12 +145,12 @@ func joinRooms(rooms []string) string {
 // agenda.
 func updateNotice(c *schedule.Conference, a *agenda.Agenda) string {
 	changed, gone := agendaChanges(c, a)
-	msg := "The schedule was updated."
+	msg := tr("The schedule was updated.")
 	if changed > 0 {
-		msg += " " + itoa(changed) + " " + plural(changed, "talk", "talks") + " in your agenda changed."
+		msg += " " + trn(changed, "%d talk in your agenda changed.", "%d talks in your agenda changed.", changed)
 	}
 	if gone > 0 {
-		msg += " " + itoa(gone) + " " + plural(gone, "talk", "talks") + " in your agenda left the schedule."
+		msg += " " + trn(gone, "%d talk in your agenda left the schedule.", "%d talks in your agenda left the schedule.", gone)
 	}
 	if changed+gone > 0 {
 		msg += " See My agenda."

@@ -60,7 +60,7 @@ func (p *nowPage) load(ctx app.Context) {
 	if p.err != nil {
 		return
 	}
-	setTitle(ctx, "Now and next", p.conf.Title)
+	setTitle(ctx, tr("Now and next"), p.conf.Title)
 	if app.IsClient {
 		p.now = now()
 		p.board = find.NowNext(p.conf, p.now)
@@ -76,16 +76,16 @@ func (p *nowPage) Render() app.UI {
 	var lede string
 	switch {
 	case app.IsServer:
-		lede = "What is on in each room shows once the app has loaded."
+		lede = tr("What is on in each room shows once the app has loaded.")
 	case b.Day < 0:
-		lede = "The conference is over. Its talks are still in the schedule."
+		lede = tr("The conference is over. Its talks are still in the schedule.")
 	case find.Today(c, p.now) == b.Day && find.Running(c, p.now):
-		lede = "At " + clock(c, p.now) + ", " + dateLabel(c, p.now) + " (" + zoneLabel(c) + ")."
+		lede = trf("At %s, %s (%s).", clock(c, p.now), dateLabel(c, p.now), zoneLabel(c))
 	default:
-		lede = "Nothing is on now. First in each room on " + dayLabel(c.Days[b.Day]) + " (" + zoneLabel(c) + "):"
+		lede = trf("Nothing is on now. First in each room on %s (%s):", dayLabel(c.Days[b.Day]), zoneLabel(c))
 	}
 	return shell(c, "",
-		app.H1().Class("page-title").Text("Now and next"),
+		app.H1().Class("page-title").Text(tr("Now and next")),
 		app.P().Class("lede").Text(lede),
 		browseLinks(c, PathNow),
 		app.Ul().Class("now-list").Body(
@@ -109,20 +109,20 @@ func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
 			app.Text(r.Room),
 		),
 		app.Dl().Class("now-next").Body(
-			app.Dt().Text("Now"),
+			app.Dt().Text(tr("Now")),
 			app.Dd().Class("now-event").Body(
 				app.If(r.Now != nil, func() app.UI {
-					return nowEvent(c, r.Now, "until "+clock(c, r.Now.End))
+					return nowEvent(c, r.Now, trf("until %s", clock(c, r.Now.End)))
 				}).Else(func() app.UI {
-					return app.Span().Class("empty").Text("Nothing")
+					return app.Span().Class("empty").Text(tr("Nothing"))
 				}),
 			),
-			app.Dt().Text("Next"),
+			app.Dt().Text(tr("Next")),
 			app.Dd().Class("next-event").Body(
 				app.If(r.Next != nil, func() app.UI {
 					return nowEvent(c, r.Next, clock(c, r.Next.Start)+"–"+clock(c, r.Next.End))
 				}).Else(func() app.UI {
-					return app.Span().Class("empty").Text("Nothing more today")
+					return app.Span().Class("empty").Text(tr("Nothing more today"))
 				}),
 			),
 		),
@@ -152,11 +152,11 @@ func (p *schedulePage) nowStrip() app.UI {
 	}
 	return app.Section().Class("now-strip").Aria("labelledby", "now-strip-title").Body(
 		app.Div().Class("now-strip-head").Body(
-			app.H2().ID("now-strip-title").Text("On now · "+clock(c, p.now)),
-			app.A().Href(withConf(PathNow, c.Acronym, nil)).Text("Now & next in every room"),
+			app.H2().ID("now-strip-title").Text(tr("On now")+" · "+clock(c, p.now)),
+			app.A().Href(withConf(PathNow, c.Acronym, nil)).Text(tr("Now & next in every room")),
 		),
 		app.If(len(on) == 0, func() app.UI {
-			return app.P().Class("empty").Text("Nothing is on at this moment.")
+			return app.P().Class("empty").Text(tr("Nothing is on at this moment."))
 		}),
 		app.Ul().Class("now-strip-list").Body(
 			app.Range(on).Slice(func(i int) app.UI {
@@ -172,7 +172,7 @@ func (p *schedulePage) nowStrip() app.UI {
 						app.Text(r.Room),
 					),
 					app.A().Href(talkURL(c, r.Now)).Text(r.Now.Title),
-					app.Span().Class("when").Text("until "+clock(c, r.Now.End)),
+					app.Span().Class("when").Text(trf("until %s", clock(c, r.Now.End))),
 				)
 			}),
 		),

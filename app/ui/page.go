@@ -21,6 +21,7 @@ var pageParams = map[string]func(string) bool{
 	paramConf:        func(v string) bool { return catalog.Has(v) && v != catalog.Default() },
 	paramQuery:       func(v string) bool { return len([]rune(v)) <= maxQuery },
 	share.ParamTalks: func(v string) bool { return len(v) <= 4096 },
+	paramView:        func(v string) bool { return v == viewGrid }, // a list is the page without it
 }
 
 // maxQuery bounds a search, in runes.
@@ -74,12 +75,16 @@ func PageKey(u *url.URL) (string, bool) {
 const maxTitle = 120
 
 // setTitle names the page after its parts ("Talk – Conference"), each
-// cleaned of control characters and runs of spaces, and shortened.
+// cleaned of control characters and runs of spaces, and shortened. It
+// also gives the page its language and, in that language, the app's
+// description (a talk's page then describes the talk).
 func setTitle(ctx app.Context, parts ...string) {
 	for i, p := range parts {
 		parts[i] = cleanTitle(p)
 	}
 	ctx.Page().SetTitle(strings.Join(parts, " – "))
+	ctx.Page().SetLang(string(uiLang))
+	ctx.Page().SetDescription(tr("The conference schedule and your agenda, offline on your phone."))
 }
 
 func cleanTitle(s string) string { return shorten(oneLine(s), maxTitle) }

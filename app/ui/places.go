@@ -41,18 +41,16 @@ func (k placeKind) pagePath() string {
 	return PathRoom
 }
 
-func (k placeKind) title() string {
-	if k == trackPlaces {
-		return "Tracks"
-	}
-	return "Rooms"
-}
+func (k placeKind) title() string { return k.say("Tracks", "Rooms") }
 
-func (k placeKind) noun() string {
+// say is the message for a track or for a room, translated: whole
+// sentences, since French nouns carry a gender ("ce parcours", "cette
+// salle").
+func (k placeKind) say(track, room string, args ...any) string {
 	if k == trackPlaces {
-		return "track"
+		return trf(track, args...)
 	}
-	return "room"
+	return trf(room, args...)
 }
 
 func placeURL(c *schedule.Conference, k placeKind, p find.Place) string {
@@ -89,7 +87,7 @@ func (p *placesPage) Render() app.UI {
 	places := p.kind.list(c)
 	return shell(c, "",
 		app.H1().Class("page-title").Text(p.kind.title()),
-		app.P().Class("lede").Text(countLabel(len(places), p.kind.noun(), p.kind.noun()+"s")+" at "+c.Title),
+		app.P().Class("lede").Text(p.kind.say("%d tracks at %s", "%d rooms at %s", len(places), c.Title)),
 		browseLinks(c, p.kind.listPath()),
 		app.Ul().Class("places").Body(
 			app.Range(places).Slice(func(i int) app.UI {
@@ -116,9 +114,9 @@ func (p *placesPage) Render() app.UI {
 
 func placeCount(pl find.Place) string {
 	if pl.Talks == 0 {
-		return countLabel(pl.All, "event", "events")
+		return trn(pl.All, "%d event", "%d events", pl.All)
 	}
-	return countLabel(pl.Talks, "talk", "talks")
+	return trn(pl.Talks, "%d talk", "%d talks", pl.Talks)
 }
 
 // placePage lists one track's (or room's) talks by day.
@@ -135,6 +133,7 @@ type placePage struct {
 
 func (p *placePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *placePage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
 		p.load(ctx)
@@ -156,12 +155,8 @@ func (p *placePage) load(ctx app.Context) {
 	if p.found {
 		setTitle(ctx, p.place.Name, p.conf.Title)
 	} else {
-		setTitle(ctx, "Not found", p.conf.Title)
+		setTitle(ctx, tr("Not found"), p.conf.Title)
 	}
-}
-
-func (p *placePage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
 func (p *placePage) Render() app.UI {
@@ -171,8 +166,8 @@ func (p *placePage) Render() app.UI {
 	c := p.conf
 	if !p.found {
 		return shell(c, "",
-			app.H1().Class("page-title").Text("This "+p.kind.noun()+" is not in the schedule"),
-			app.P().Body(app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("See every "+p.kind.noun())),
+			app.H1().Class("page-title").Text(p.kind.say("This track is not in the schedule", "This room is not in the schedule")),
+			app.P().Body(app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text(p.kind.say("See every track", "See every room"))),
 		)
 	}
 	pl := p.place
@@ -196,18 +191,18 @@ func (p *placePage) Render() app.UI {
 		title = title.Style("--room", color)
 	}
 	return shell(c, "",
-		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
+		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(
 			app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("← "+p.kind.title()),
 		),
 		title.Body(
 			app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
 			app.Text(pl.Name),
 		),
-		app.P().Class("lede").Text(capitalize(p.kind.noun())+" · "+placeCount(pl)+" · times in "+zoneLabel(c)),
+		app.P().Class("lede").Text(p.kind.say("Track", "Room")+" · "+placeCount(pl)+" · "+trf("times in %s", zoneLabel(c))),
 		noticeUI(p.notice),
 		app.Ul().Class("place-actions").Body(
-			app.Li().Body(app.A().Href(scheduleViewURL(c, filter)).Text("Only this "+p.kind.noun()+" in the schedule")),
-			app.Li().Body(app.A().Href(scheduleViewURL(c, hide)).Text("Hide this "+p.kind.noun()+" from the schedule")),
+			app.Li().Body(app.A().Href(scheduleViewURL(c, filter)).Text(p.kind.say("Only this track in the schedule", "Only this room in the schedule"))),
+			app.Li().Body(app.A().Href(scheduleViewURL(c, hide)).Text(p.kind.say("Hide this track from the schedule", "Hide this room from the schedule"))),
 		),
 		app.Range(days).Slice(func(i int) app.UI {
 			d := days[i]
@@ -217,7 +212,7 @@ func (p *placePage) Render() app.UI {
 				app.Ul().Class("agenda-list").Body(
 					app.Range(d.Events).Slice(func(j int) app.UI {
 						e := d.Events[j]
-						return eventCard(c, e, p.agenda.Starred(e.Key()), p.onStar, "")
+						return eventCard(c, e, p.agenda.Starred(e.Key()), "")
 					}),
 				),
 			)

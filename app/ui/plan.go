@@ -36,11 +36,11 @@ func agendaCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar 
 
 // changeFlag says how a starred talk changed, with a button to dismiss it.
 func changeFlag(c *schedule.Conference, ch agenda.Change, onDismiss app.EventHandler) app.UI {
-	words := ch.Words(c)
+	words := changeWords(c, ch)
 	return app.Div().Class("changed").Role("note").Body(
 		app.Span().Text(capitalize(words)+"."),
 		app.Button().Type("button").Class("dismiss").DataSet("key", ch.Key).
-			Aria("label", "Dismiss: "+words).Text("OK").OnClick(onDismiss),
+			Aria("label", trf("Dismiss: %s", words)).Text(tr("OK")).OnClick(onDismiss),
 	)
 }
 
@@ -50,7 +50,7 @@ func dismissChange(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) st
 	for _, ch := range a.Changes(c) {
 		if ch.Key == key {
 			if err := a.Dismiss(ch); err != nil {
-				return "This could not be saved: " + agenda.Plain(err)
+				return tr("This could not be saved: ") + plain(err)
 			}
 		}
 	}
@@ -69,12 +69,12 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 	return app.Div().Class("conflict").Role("note").Body(
 		app.P().Class("conflict-title").Body(
 			app.Span().Class("flag-icon").Aria("hidden", "true").Text("⚠ "),
-			app.Text("Overlaps with "),
+			app.Text(tr("Overlaps with ")),
 			app.Range(clashes).Slice(func(i int) app.UI {
 				o := clashes[i]
 				sep := ""
 				if i > 0 {
-					sep = " and "
+					sep = tr(" and ")
 				}
 				return app.Span().Body(
 					app.Text(sep),
@@ -84,12 +84,12 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 			}),
 		),
 		app.If(len(alts) > 0 || hasReplay, func() app.UI {
-			return app.Ul().Class("alternatives").Aria("label", "Alternatives to "+e.Title).Body(
+			return app.Ul().Class("alternatives").Aria("label", trf("Alternatives to %s", e.Title)).Body(
 				app.Range(alts).Slice(func(i int) app.UI {
 					a := alts[i].Event
-					why := "Same track, later: "
+					why := tr("Same track, later: ")
 					if alts[i].Repeat {
-						why = "Given again: "
+						why = tr("Given again: ")
 					}
 					return app.Li().Body(
 						app.Text(why),
@@ -99,8 +99,8 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 				}),
 				app.If(hasReplay, func() app.UI {
 					return app.Li().Body(
-						app.Text("Watch it later: "),
-						app.A().Href(replay.URL).Rel("noopener").Target("_blank").Text("the replay"),
+						app.Text(tr("Watch it later: ")),
+						app.A().Href(replay.URL).Rel("noopener").Target("_blank").Text(tr("the replay")),
 					)
 				}),
 			)
@@ -119,7 +119,7 @@ func whenLabel(c *schedule.Conference, e, ref *schedule.Event) string {
 // gapItem is free time between two starred talks, with what the schedule
 // offers meanwhile.
 func gapItem(c *schedule.Conference, g agenda.Gap) app.UI {
-	text := durationLabel(g.Duration()) + " free, " + clock(c, g.Start) + "–" + clock(c, g.End)
+	text := trf("%s free, %s", durationLabel(g.Duration()), clock(c, g.Start)+"–"+clock(c, g.End))
 	var during []string
 	for _, o := range g.During {
 		during = append(during, o.Title+" ("+clock(c, o.Start)+", "+joinRooms(o.Rooms)+")")
@@ -127,7 +127,7 @@ func gapItem(c *schedule.Conference, g agenda.Gap) app.UI {
 	if len(during) > 0 {
 		text += ": " + strings.Join(during, ", ")
 	} else {
-		text += ": time for a coffee or the sponsor hall"
+		text += ": " + tr("time for a coffee or the sponsor hall")
 	}
 	return app.Li().Class("gap").Text(text)
 }
@@ -196,6 +196,6 @@ func scheduleChangesLink(c *schedule.Conference) app.UI {
 	}
 	return app.P().Class("changes-link").Body(
 		app.A().Href(withConf(PathChanges, c.Acronym, nil)).
-			Text(itoa(len(changes)) + " " + plural(len(changes), "change", "changes") + " in the schedule since you last looked: see what changed"),
+			Text(trn(len(changes), "%d change in the schedule since you last looked: see what changed", "%d changes in the schedule since you last looked: see what changed", len(changes))),
 	)
 }

@@ -68,7 +68,7 @@ func (b *reminderBanner) check(ctx app.Context) {
 			continue
 		}
 		reminded[k] = true
-		notify(e.Title, "Starts at "+clock(c, e.Start)+" in "+joinRooms(e.Rooms), talkURL(c, e))
+		notify(e.Title, trf("Starts at %s in %s", clock(c, e.Start), joinRooms(e.Rooms)+" ("+zoneLabel(c)+")"), talkURL(c, e))
 	}
 }
 
@@ -82,7 +82,7 @@ func (b *reminderBanner) Render() app.UI {
 			e := b.due[i]
 			mins := int(time.Until(e.Start).Round(time.Minute) / time.Minute)
 			return app.P().Body(
-				app.Text("Starting in "+itoa(max(mins, 1))+" min, "+joinRooms(e.Rooms)+": "),
+				app.Text(trf("Starting in %d min, %s: ", max(mins, 1), joinRooms(e.Rooms))),
 				app.A().Href(talkURL(c, e)).Text(e.Title),
 			)
 		}),
@@ -121,8 +121,8 @@ func (o *reminderOffer) Render() app.UI {
 		return app.Div().Class("reminder-offer-slot")
 	}
 	return app.Div().Class("reminder-offer").Body(
-		app.P().Text("While the app is open it shows a reminder 5 minutes before each starred talk. It can also notify you when it is in the background."),
-		app.Button().Type("button").ID("allow-notifications").Text("Notify me too").OnClick(o.ask),
+		app.P().Text(tr("While the app is open it shows a reminder 5 minutes before each starred talk. It can also notify you when it is in the background.")),
+		app.Button().Type("button").ID("allow-notifications").Text(tr("Notify me too")).OnClick(o.ask),
 	)
 }
 

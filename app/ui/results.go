@@ -22,10 +22,10 @@ func (p *schedulePage) searchBox() app.UI {
 	c := p.conf
 	return app.Form().Class("search").Role("search").Action(PathSchedule).Method("get").
 		OnSubmit(p.onSubmit).Body(
-		app.Label().For("q").Class("search-label").Text("Search talks, speakers, tracks and rooms"),
+		app.Label().For("q").Class("search-label").Text(tr("Search talks, speakers, tracks and rooms")),
 		app.Input().Type("search").ID("q").Name(paramQuery).Class("search-input").
 			Value(p.query).
-			Placeholder("Title, speaker, company, track, room…").
+			Placeholder(tr("Title, speaker, company, track, room…")).
 			AutoComplete(false).Spellcheck(false).
 			Attr("enterkeyhint", "search").
 			Attr("autocapitalize", "off").
@@ -121,14 +121,14 @@ func (p *schedulePage) resultsView() app.UI {
 		hits = hits[:p.limit]
 	}
 	days := groupByDay(c, hits)
-	status := countLabel(len(p.results), "talk found", "talks found")
+	status := trn(len(p.results), "%d talk found", "%d talks found", len(p.results))
 	switch {
 	case len(p.results) == 0 && len(p.all) > 0:
-		status = "No talk matches “" + p.query + "” with these filters; " + countLabel(len(p.all), "does", "do") + " without them."
+		status = trn(len(p.all), "No talk matches “%s” with these filters; %d does without them.", "No talk matches “%s” with these filters; %d do without them.", p.query, len(p.all))
 	case len(p.results) == 0:
-		status = "No talk matches “" + p.query + "”."
+		status = trf("No talk matches “%s”.", p.query)
 	}
-	return app.Div().Class("results").Body(
+	return app.Div().Class("results").DataSet("query", p.query).Body(
 		app.P().Class("results-count").Role("status").Text(status),
 		p.resultDays(),
 		app.Range(days).Slice(func(i int) app.UI {
@@ -143,14 +143,14 @@ func (p *schedulePage) resultsView() app.UI {
 						if h.Fields&^search.Abstract == 0 {
 							snippet = p.q.Snippet(plainAbstract(h.Event), 160)
 						}
-						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), p.onStar, "", p.q, snippet)
+						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), "", p.q, snippet)
 					}),
 				),
 			)
 		}),
 		app.If(more > 0, func() app.UI {
 			return app.Button().Type("button").Class("show-all").
-				Text("Show all " + strconv.Itoa(len(p.results)) + " results").
+				Text(trf("Show all %d results", len(p.results))).
 				OnClick(p.showAll)
 		}),
 	)
@@ -173,11 +173,11 @@ func (p *schedulePage) resultDays() app.UI {
 	}
 	all := p.current()
 	all.filter.Days = nil
-	allLink := app.A().Href(scheduleViewURL(c, all)).Text("All days")
+	allLink := app.A().Href(scheduleViewURL(c, all)).Text(tr("All days"))
 	if len(p.filter.Days) == 0 {
 		allLink = allLink.Aria("current", "true")
 	}
-	return app.Nav().Class("days").Aria("label", "Days of the results").Body(
+	return app.Nav().Class("days").Aria("label", tr("Days of the results")).Body(
 		allLink,
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			d := c.Days[i]

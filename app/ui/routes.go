@@ -41,6 +41,7 @@ const (
 func Routes() {
 	if app.IsClient {
 		catalog.RegisterList(app.Getenv(catalog.ServedEnv))
+		startSettings()
 	}
 	app.Route(PathSchedule, func() app.Composer { return &schedulePage{} })
 	app.Route(PathAgenda, func() app.Composer { return &agendaPage{} })

@@ -33,10 +33,42 @@ type schedulePage struct {
 	limit   int          // results shown; 0 for all
 	open    bool         // the filter panel is open
 	now     time.Time
+	grid    bool // the timetable rather than the list
+
+	// A long day is drawn a part at a time: shown is how many of its
+	// events are drawn (0: all of them), listed how many it has, and
+	// drawing counts the days drawn so that a step of an older one stops.
+	shown, listed, drawing int
+}
+
+// A long list is drawn in steps so that its first screen shows at once:
+// firstCards events, then moreCards more once each step is on screen.
+const (
+	firstCards = 24
+	moreCards  = 80
+)
+
+// drawMore draws the day's next events once the browser has painted what
+// is drawn (and taken the taps waiting).
+func (p *schedulePage) drawMore(ctx app.Context, gen int) {
+	afterPaint(ctx, func(ctx app.Context) {
+		if gen != p.drawing || p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
+			p.shown = 0
+			ctx.PreventUpdate()
+			return
+		}
+		p.shown += moreCards
+		if p.shown >= p.listed {
+			p.shown = 0
+			return
+		}
+		p.drawMore(ctx, gen)
+	})
 }
 
 func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *schedulePage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	{
 		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
@@ -66,14 +98,56 @@ func (p *schedulePage) load(ctx app.Context) {
 		p.query = v.Get(paramQuery)
 		p.filter = find.FromURL(p.conf, v)
 	}
+	p.grid = p.pickView(v.Get(paramView))
+	if app.IsClient {
+		p.drawing++
+		p.shown = firstCards
+		p.drawMore(ctx, p.drawing)
+	}
 	p.q = search.Parse(p.query)
 	p.limit = firstResults
 	p.search(ctx)
 	if p.q.Empty() {
-		setTitle(ctx, p.conf.Title, "Schedule")
+		setTitle(ctx, p.conf.Title, tr("Schedule"))
 	} else {
-		setTitle(ctx, p.query, "Search", p.conf.Title)
+		setTitle(ctx, p.query, tr("Search"), p.conf.Title)
 	}
+}
+
+// afterPaint runs f on the UI goroutine after the browser's next frame.
+func afterPaint(ctx app.Context, f func(app.Context)) {
+	var frame, next app.Func
+	next = app.FuncOf(func(app.Value, []app.Value) any {
+		next.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", next, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}
+
+// pickView reads the view from the URL; without one, the browser shows
+// the one chosen last, and the URL says which. A view the URL names is
+// remembered.
+func (p *schedulePage) pickView(param string) bool {
+	if !app.IsClient {
+		return param == viewGrid
+	}
+	switch param {
+	case viewGrid, viewList:
+		browserStorage{}.Set(viewKey, param)
+		return param == viewGrid
+	}
+	stored, _ := browserStorage{}.Get(viewKey)
+	if stored == viewGrid {
+		p.grid = true
+		replaceURL(scheduleViewURL(p.conf, p.current()))
+	}
+	return stored == viewGrid
 }
 
 // pickDay is the day the URL names, else today when the conference is on,
@@ -94,13 +168,9 @@ func pickDay(c *schedule.Conference, param string) int {
 	return 0
 }
 
-func (p *schedulePage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
-}
-
 // current is the view the page shows.
 func (p *schedulePage) current() view {
-	return view{day: p.conf.Days[p.day].Index, query: p.query, filter: p.filter}
+	return view{day: p.conf.Days[p.day].Index, query: p.query, filter: p.filter, grid: p.grid}
 }
 
 func (p *schedulePage) Render() app.UI {
@@ -110,9 +180,9 @@ func (p *schedulePage) Render() app.UI {
 	c := p.conf
 	day := c.Days[p.day]
 	searching := !p.q.Empty()
-	lede := dayLabel(day) + " · times in " + zoneLabel(c)
+	lede := dayLabel(day) + " · " + trf("times in %s", zoneLabel(c))
 	if searching {
-		lede = "Search results · times in " + zoneLabel(c)
+		lede = tr("Search results") + " · " + trf("times in %s", zoneLabel(c))
 	}
 	return shell(c, PathSchedule,
 		app.H1().Class("page-title").Text(c.Title),
@@ -121,6 +191,7 @@ func (p *schedulePage) Render() app.UI {
 		p.searchBox(),
 		browseLinks(c, ""),
 		p.filterPanel(),
+		app.If(!searching, func() app.UI { return viewToggle(c, p.current()) }),
 		app.If(searching, func() app.UI {
 			return p.resultsView()
 		}).Else(func() app.UI {
@@ -143,16 +214,56 @@ func (p *schedulePage) dayView() app.UI {
 			}
 		}
 	}
+	if p.grid {
+		l := layoutFor(c, p.day, p.filter, p.now, events)
+		return app.Div().Class("day-view day-grid").Body(
+			p.nowStrip(),
+			dayTabs(c, p.day, p.current()),
+			&timetable{Conf: c, Layout: l, Now: p.now, Stars: starsOf(l, p.agenda.Starred)},
+		)
+	}
 	slots := bySlot(events)
+	p.listed = len(events)
+	if p.shown > 0 {
+		// The first slots, whole.
+		n := 0
+		for i, s := range slots {
+			if n += len(s); n >= p.shown {
+				slots = slots[:i+1]
+				break
+			}
+		}
+	}
 	return app.Div().Class("day-view").Body(
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),
 		app.If(len(events) == 0, func() app.UI {
-			return app.P().Class("empty").Text("Nothing on this day matches the filters.")
+			return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
 		}),
 		app.Range(slots).Slice(func(i int) app.UI {
 			return p.slot(slots[i])
 		}),
+	)
+}
+
+// viewToggle switches between the list and the timetable, keeping the
+// day and the filters.
+func viewToggle(c *schedule.Conference, v view) app.UI {
+	link := func(grid bool, label string) app.UI {
+		w := v
+		w.grid = grid
+		u := scheduleViewURL(c, w)
+		if !grid {
+			u = withView(u, viewList)
+		}
+		a := app.A().Href(u).Text(label)
+		if grid == v.grid {
+			a = a.Aria("current", "page")
+		}
+		return app.Li().Body(a)
+	}
+	return app.Nav().Class("view-toggle").Aria("label", tr("View")).Body(
+		app.Ul().Body(link(false, tr("List")), link(true, tr("Grid"))),
 	)
 }
 
@@ -176,7 +287,7 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 	if len(c.Days) < 2 {
 		return nil
 	}
-	return app.Nav().Class("days").Aria("label", "Days").Body(
+	return app.Nav().Class("days").Aria("label", tr("Days")).Body(
 		app.Range(c.Days).Slice(func(i int) app.UI {
 			v.day = c.Days[i].Index
 			a := app.A().Href(scheduleViewURL(c, v)).Text(shortDayLabel(c.Days[i]))
@@ -189,16 +300,40 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 }
 
 func (p *schedulePage) slot(events []*schedule.Event) app.UI {
-	c := p.conf
+	var stars []bool
+	for _, e := range events {
+		stars = append(stars, p.agenda.Starred(e.Key()))
+	}
+	return &slotView{Conf: p.conf, Events: events, Stars: stars}
+}
+
+// slotView is the events that start together, a component so that
+// drawing the page again (a day drawn in steps, a filter) leaves the slots
+// that did not change alone.
+type slotView struct {
+	app.Compo
+	Conf   *schedule.Conference
+	Events []*schedule.Event
+	Stars  []bool // each event's star, so that a change draws the slot again
+}
+
+func (s *slotView) Render() app.UI {
+	c, events := s.Conf, s.Events
+	if len(events) == 0 {
+		return app.Section().Class("slot")
+	}
+	// The stars as the agenda has them now: a star tapped in this slot
+	// (which draws the slot again) is already saved.
+	a, _ := agendaFor(c)
 	start := events[0].Start
-	id := "t" + c.Local(start).Format("0601021504")
+	id := "t" + local(c, start).Format("0601021504")
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
 		app.H2().Class("slot-time").ID(id).Body(
 			app.Time().DateTime(isoTime(c, start)).Text(clock(c, start)),
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return eventCard(c, events[i], p.agenda.Starred(events[i].Key()), p.onStar, "")
+				return eventCard(c, events[i], a.Starred(events[i].Key()), "")
 			}),
 		),
 	)
@@ -206,8 +341,8 @@ func (p *schedulePage) slot(events []*schedule.Event) app.UI {
 
 // eventCard is one event in a list: room, track, time, title linking to
 // its page, speakers and the star.
-func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar app.EventHandler, note string) app.UI {
-	return card(c, e, starred, onStar, note, search.Query{}, "")
+func eventCard(c *schedule.Conference, e *schedule.Event, starred bool, note string) app.UI {
+	return card(c, e, starred, note, search.Query{}, "")
 }
 
 func noticeUI(notice string) app.UI {

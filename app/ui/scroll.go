@@ -20,12 +20,14 @@ type scrollKeeper struct {
 var (
 	scrollWatched bool
 	scrollPending bool
-	scrollSave    app.Func
-	scrollEvent   app.Func
-	popEvent      app.Func
-	lastPageKey   string
-	popped        bool // Back or Forward: restore popY
-	popY          = -1
+	// scrollPendingHref is the page whose position the pending save is for.
+	scrollPendingHref string
+	scrollSave        app.Func
+	scrollEvent       app.Func
+	popEvent          app.Func
+	lastPageKey       string
+	popped            bool // Back or Forward: restore popY
+	popY              = -1
 )
 
 func (s *scrollKeeper) Render() app.UI {
@@ -60,7 +62,14 @@ func settleScroll(ctx app.Context) {
 			restoreScroll(ctx, y, 0)
 		}
 	case key != lastPageKey:
-		app.Window().Call("scrollTo", 0, 0)
+		// An entry that recorded a position was visited before: Back or
+		// Forward, whichever of go-app's popstate handler and ours ran
+		// first. A new entry opens at its top.
+		if y, ok := savedScroll(); ok {
+			restoreScroll(ctx, y, 0)
+		} else {
+			app.Window().Call("scrollTo", 0, 0)
+		}
 	}
 	lastPageKey = key
 	ctx.Defer(func(app.Context) { centerCurrentDay() })
@@ -86,6 +95,11 @@ func watchScroll() {
 	}
 	scrollSave = app.FuncOf(func(this app.Value, args []app.Value) any {
 		scrollPending = false
+		if currentHref() != scrollPendingHref {
+			// The page changed meanwhile (a tap on a talk, Back): the
+			// position belongs to the entry left, which recorded its own.
+			return nil
+		}
 		state := map[string]any{"y": app.Window().Get("scrollY").Int()}
 		app.Window().Get("history").Call("replaceState", state, "")
 		return nil
@@ -93,6 +107,7 @@ func watchScroll() {
 	scrollEvent = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if !scrollPending {
 			scrollPending = true
+			scrollPendingHref = currentHref()
 			app.Window().Call("setTimeout", scrollSave, 200)
 		}
 		return nil
@@ -107,6 +122,8 @@ func watchScroll() {
 	})
 	app.Window().Call("addEventListener", "popstate", popEvent)
 }
+
+func currentHref() string { return app.Window().Get("location").Get("href").String() }
 
 // savedScroll is the scroll position the current history entry recorded.
 func savedScroll() (int, bool) {

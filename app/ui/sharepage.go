@@ -38,7 +38,7 @@ func (p *sharePage) load(ctx app.Context) {
 	}
 	p.agenda, p.notice = agendaFor(p.conf)
 	p.found, p.missing, p.bad = share.Decode(p.conf, u.Query().Get(share.ParamTalks))
-	ctx.Page().SetTitle("Shared talks – " + p.conf.Title)
+	setTitle(ctx, tr("Shared talks"), p.conf.Title)
 }
 
 func (p *sharePage) keys() []string {
@@ -59,33 +59,33 @@ func (p *sharePage) snap(key string) agenda.Star {
 func (p *sharePage) onMerge(ctx app.Context, e app.Event) {
 	n, err := p.agenda.Merge(p.keys(), p.snap)
 	if err != nil {
-		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = true, nil
-	p.notice = itoa(n) + " " + plural(n, "talk", "talks") + " added to your agenda."
+	p.notice = trn(n, "%d talk added to your agenda.", "%d talks added to your agenda.", n)
 	if n == 0 {
-		p.notice = "They were all in your agenda already."
+		p.notice = tr("They were all in your agenda already.")
 	}
 }
 
 func (p *sharePage) onReplace(ctx app.Context, e app.Event) {
 	prev, err := p.agenda.Replace(p.keys(), p.snap)
 	if err != nil {
-		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = true, prev
-	p.notice = "Your agenda is now these " + itoa(len(p.found)) + " " + plural(len(p.found), "talk", "talks") + "."
+	p.notice = trn(len(p.found), "Your agenda is now this %d talk.", "Your agenda is now these %d talks.", len(p.found))
 }
 
 func (p *sharePage) onUndo(ctx app.Context, e app.Event) {
 	if err := p.agenda.Restore(p.undo); err != nil {
-		p.notice = "Your agenda could not be saved: " + agenda.Plain(err)
+		p.notice = tr("Your agenda could not be saved: ") + plain(err)
 		return
 	}
 	p.done, p.undo = false, nil
-	p.notice = "Your agenda is back as it was."
+	p.notice = tr("Your agenda is back as it was.")
 }
 
 func (p *sharePage) onStar(ctx app.Context, e app.Event) {
@@ -99,8 +99,8 @@ func (p *sharePage) Render() app.UI {
 	c := p.conf
 	if p.bad != nil {
 		return shell(c, "",
-			app.H1().Class("page-title").Text("Shared talks"),
-			app.P().Class("notice").Role("alert").Text(p.bad.Error()+"."),
+			app.H1().Class("page-title").Text(tr("Shared talks")),
+			app.P().Class("notice").Role("alert").Text(tr(p.bad.Error())+"."),
 		)
 	}
 	already := 0
@@ -109,37 +109,41 @@ func (p *sharePage) Render() app.UI {
 			already++
 		}
 	}
-	summary := "Someone shared " + itoa(len(p.found)) + " " + plural(len(p.found), "talk", "talks") + " of " + c.Title + " with you."
+	summary := trn(len(p.found), "Someone shared %d talk of %s with you.", "Someone shared %d talks of %s with you.", len(p.found), c.Title)
 	if p.missing > 0 {
-		summary += " " + itoa(p.missing) + " more " + plural(p.missing, "is", "are") + " not in this version of the schedule."
+		summary += " " + trn(p.missing, "%d more is not in this version of the schedule.", "%d more are not in this version of the schedule.", p.missing)
 	}
 	if already > 0 {
-		summary += " " + itoa(already) + " " + plural(already, "is", "are") + " in your agenda already."
+		summary += " " + trn(already, "%d is in your agenda already.", "%d are in your agenda already.", already)
 	}
 	disabled := app.IsServer
 	return shell(c, "",
-		app.H1().Class("page-title").Text("Shared talks"),
+		app.H1().Class("page-title").Text(tr("Shared talks")),
 		app.P().Class("lede").ID("share-summary").Text(summary),
+		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		app.Div().Class("tool-row").Body(
 			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).
-				Text("Add them to my agenda").OnClick(p.onMerge),
+				Text(tr("Add them to my agenda")).OnClick(p.onMerge),
 			app.Button().Type("button").ID("share-replace").Disabled(disabled || len(p.found) == 0).
-				Text("Replace my agenda with them").OnClick(p.onReplace),
+				Text(tr("Replace my agenda with them")).OnClick(p.onReplace),
 			app.If(p.undo != nil, func() app.UI {
-				return app.Button().Type("button").ID("share-undo").Text("Undo").OnClick(p.onUndo)
+				return app.Button().Type("button").ID("share-undo").Text(tr("Undo")).OnClick(p.onUndo)
 			}),
 		),
 		app.If(!p.done && p.agenda.Len() > 0, func() app.UI {
-			return app.P().Class("hint").Text("Replacing removes the " + itoa(p.agenda.Len()) + " " +
-				plural(p.agenda.Len(), "star", "stars") + " you have now (your notes stay); you can undo it.")
+			return app.P().Class("hint").Text(trn(p.agenda.Len(), "Replacing removes the %d star you have now (your notes stay); you can undo it.",
+				"Replacing removes the %d stars you have now (your notes stay); you can undo it.", p.agenda.Len()))
+		}),
+		app.If(len(p.found) > 0, func() app.UI {
+			return app.H2().Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
 		}),
 		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
 			e := p.found[i]
 			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)
 		})),
 		app.If(p.done, func() app.UI {
-			return app.P().Body(app.A().Href(agendaURL(c)).ID("to-agenda").Text("See My agenda →"))
+			return app.P().Body(app.A().Href(agendaURL(c)).ID("to-agenda").Text(tr("See My agenda →")))
 		}),
 	)
 }

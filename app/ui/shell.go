@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"companion/app/catalog"
+	"companion/app/i18n"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -12,27 +13,30 @@ import (
 // shell lays out every page: a skip link, the top bar with the main
 // navigation, the app banner, the page's content and a footer.
 func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
-	return app.Div().Class("shell").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+	return app.Div().Class("shell").DataSet("conf", c.Acronym).Body(
+		app.A().Class("skip-link").Href("#main").Text(tr("Skip to content")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(scheduleURL(c, 0)).Text(c.Title),
-			app.Nav().Aria("label", "Main").Body(
-				navLink(scheduleURL(c, 0), "Schedule", current == PathSchedule),
-				navLink(agendaURL(c), "My agenda", current == PathAgenda),
+			app.Nav().Aria("label", tr("Main")).Body(
+				navLink(scheduleURL(c, 0), tr("Schedule"), current == PathSchedule),
+				navLink(agendaURL(c), tr("My agenda"), current == PathAgenda),
 				app.If(len(catalog.List()) > 1, func() app.UI {
-					return navLink(PathEvents, "Events", current == PathEvents)
+					return navLink(PathEvents, tr("Events"), current == PathEvents)
 				}),
 			),
 		),
 		&updateBanner{},
 		&reminderBanner{},
 		&scrollKeeper{},
+		&appReady{},
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("footer").Body(
 			&installOffer{},
-			app.P().Text("Times are in "+zoneLabel(c)+", the conference's time zone. Works offline once opened."),
+			settingsUI(c),
+			&themeSwitch{},
+			app.P().Text(tr("Works offline once opened.")),
 			app.If(c.Version != "", func() app.UI {
-				return app.P().Text("Schedule version " + c.Version)
+				return app.P().Text(trf("Schedule version %s", c.Version))
 			}),
 		),
 	)
@@ -58,16 +62,16 @@ func errorPage(err error) app.UI {
 		if unavailable[notLoaded.Entry.Acronym] {
 			return app.Main().ID("main").Class("error").Body(
 				app.H1().Text(title),
-				app.P().Text("This schedule has not been downloaded yet and the network is unreachable. Open it once online and it will be kept for offline use."),
+				app.P().Text(tr("This schedule has not been downloaded yet and the network is unreachable. Open it once online and it will be kept for offline use.")),
 			)
 		}
 		return app.Main().ID("main").Aria("busy", "true").Body(
 			app.H1().Text(title),
-			app.P().Class("lede").Text("Loading the schedule…"),
+			app.P().Class("lede").Text(tr("Loading the schedule…")),
 		)
 	}
 	return app.Main().ID("main").Class("error").Body(
-		app.H1().Text("This schedule could not be loaded"),
+		app.H1().Text(tr("This schedule could not be loaded")),
 		app.P().Text(err.Error()),
 	)
 }
@@ -91,8 +95,8 @@ func (b *updateBanner) Render() app.UI {
 		return app.Div().Class("banner-slot")
 	}
 	return app.Div().Class("banner").Role("status").Body(
-		app.Span().Text("A new version of the app is ready."),
-		app.Button().Type("button").ID("reload").Text("Reload").
+		app.Span().Text(tr("A new version of the app is ready.")),
+		app.Button().Type("button").ID("reload").Text(tr("Reload")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 	)
 }
@@ -126,13 +130,13 @@ func (b *installOffer) Render() app.UI {
 		return app.Div().Class("install-slot")
 	case b.apple:
 		return app.Div().Class("install").Body(
-			app.P().Text("Install it: tap Share, then “Add to Home Screen”. It then works offline."),
-			app.Button().Type("button").Text("Dismiss").OnClick(b.dismiss),
+			app.P().Text(tr("Install it: tap Share, then “Add to Home Screen”. It then works offline.")),
+			app.Button().Type("button").Text(tr("Dismiss")).OnClick(b.dismiss),
 		)
 	}
 	return app.Div().Class("install").Body(
-		app.P().Text("Keep the schedule on your phone, even offline."),
-		app.Button().Type("button").ID("install").Text("Install the app").
+		app.P().Text(tr("Keep the schedule on your phone, even offline.")),
+		app.Button().Type("button").ID("install").Text(tr("Install the app")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 	)
 }
@@ -140,4 +144,59 @@ func (b *installOffer) Render() app.UI {
 func (b *installOffer) dismiss(ctx app.Context, e app.Event) {
 	b.dismissed = true
 	browserStorage{}.Set(hintDismissedKey, "1")
+}
+
+// settingsUI is the footer's choices: the interface's language, and the
+// clock times are shown on (the conference's, or the device's for someone
+// following from afar). Each is a pair of toggle buttons; until the app
+// has loaded they are disabled, as they could not be saved yet.
+func settingsUI(c *schedule.Conference) app.UI {
+	button := func(id, label string, on bool, click app.EventHandler) app.HTMLButton {
+		b := app.Button().Type("button").ID(id).Class("setting").Aria("pressed", on).Text(label)
+		if app.IsServer {
+			return b.Disabled(true)
+		}
+		return b.OnClick(click)
+	}
+	var langs []app.UI
+	for _, l := range i18n.Langs {
+		l := l
+		langs = append(langs, button("lang-"+string(l), l.Name(), l == uiLang, func(ctx app.Context, e app.Event) {
+			if l != uiLang {
+				setLanguage(ctx, l)
+			}
+		}).Lang(string(l)))
+	}
+	device := tr("your time")
+	if z := deviceZoneName(); z != "" {
+		device = zoneLabelDevice(z)
+	}
+	return app.Div().Class("settings").Body(
+		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-lang").Body(
+			app.Span().ID("setting-lang").Class("setting-title").Text(tr("Language")),
+			app.Range(langs).Slice(func(i int) app.UI { return langs[i] }),
+		),
+		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-zone").Body(
+			app.Span().ID("setting-zone").Class("setting-title").Text(tr("Times shown in")),
+			button("zone-conference", conferenceZoneLabel(c), !deviceZone, func(ctx app.Context, e app.Event) {
+				if deviceZone {
+					setDeviceZone(ctx, false)
+				}
+			}),
+			button("zone-device", device, deviceZone, func(ctx app.Context, e app.Event) {
+				if !deviceZone {
+					setDeviceZone(ctx, true)
+				}
+			}),
+		),
+		app.P().ID("zone-now").Class("zone-note").Text(zoneSentence(c)),
+	)
+}
+
+// zoneSentence says which clock the times are on.
+func zoneSentence(c *schedule.Conference) string {
+	if deviceZone {
+		return trf("Times are in %s, your device's time zone; the conference runs on %s.", zoneLabel(c), conferenceZoneLabel(c))
+	}
+	return trf("Times are in %s, the conference's time zone.", zoneLabel(c))
 }

@@ -14,30 +14,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// speakerWords are the words of the speaker pages, in one place for
-// translation.
-var speakerWords = struct {
-	Title, FilterLabel, FilterHint, Back, NotFound, SeeAll, About string
-	Count, Talks                                                  func(n int) string
-	Matching                                                      func(n, all int) string
-	NoMatch                                                       func(q string) string
-	At, TimesIn                                                   func(s string) string
-}{
-	Title:       "Speakers",
-	FilterLabel: "Find a speaker by name or organisation",
-	FilterHint:  "Name, company…",
-	Back:        "← Speakers",
-	NotFound:    "This speaker is not in the schedule",
-	SeeAll:      "See every speaker",
-	About:       "About",
-	Count:       func(n int) string { return countLabel(n, "speaker", "speakers") },
-	Talks:       func(n int) string { return countLabel(n, "talk", "talks") },
-	Matching:    func(n, all int) string { return strconv.Itoa(n) + " of " + strconv.Itoa(all) + " speakers" },
-	NoMatch:     func(q string) string { return "No speaker matches “" + q + "”." },
-	At:          func(conf string) string { return " at " + conf },
-	TimesIn:     func(zone string) string { return "times in " + zone },
-}
-
 func speakerURL(c *schedule.Conference, sp *people.Speaker) string {
 	return withConf(PathSpeaker+url.PathEscape(sp.Slug), c.Acronym, nil)
 }
@@ -80,7 +56,7 @@ func (p *speakersPage) load(ctx app.Context) {
 	if len([]rune(p.query)) > maxQuery {
 		p.query = ""
 	}
-	setTitle(ctx, speakerWords.Title, p.conf.Title)
+	setTitle(ctx, tr("Speakers"), p.conf.Title)
 }
 
 func (p *speakersPage) onInput(ctx app.Context, e app.Event) {
@@ -101,22 +77,22 @@ func (p *speakersPage) Render() app.UI {
 	if p.err != nil || p.conf == nil {
 		return errorPage(p.err)
 	}
-	c, w := p.conf, speakerWords
+	c := p.conf
 	all := people.Of(c)
 	q := search.Parse(p.query)
 	shown := all.Filter(q)
-	count := w.Count(len(all.List))
+	count := trn(len(all.List), "%d speaker", "%d speakers", len(all.List))
 	switch {
 	case q.Empty():
 	case len(shown) == 0:
-		count = w.NoMatch(q.Text)
+		count = trf("No speaker matches “%s”.", q.Text)
 	default:
-		count = w.Matching(len(shown), len(all.List))
+		count = trn(len(shown), "%d speaker found", "%d speakers found", len(shown))
 	}
 	form := []app.UI{
-		app.Label().For("speaker-filter").Class("search-label").Text(w.FilterLabel),
+		app.Label().For("speaker-filter").Class("search-label").Text(tr("Find a speaker by name or organisation")),
 		app.Input().Type("search").ID("speaker-filter").Name(paramQuery).Class("search-input").
-			Value(p.query).Placeholder(w.FilterHint).
+			Value(p.query).Placeholder(tr("Name, company…")).
 			AutoComplete(false).Spellcheck(false).
 			Attr("enterkeyhint", "search").Attr("autocapitalize", "off").
 			OnInput(p.onInput),
@@ -132,12 +108,12 @@ func (p *speakersPage) Render() app.UI {
 		}
 		items[i] = app.Li().Class("speaker-entry").Body(
 			app.A().Href(speakerURL(c, sp)).Body(who...),
-			app.Span().Class("count").Text(w.Talks(len(sp.Events))),
+			app.Span().Class("count").Text(trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))),
 		)
 	}
 	return shell(c, "",
-		app.H1().Class("page-title").Text(w.Title),
-		app.P().Class("lede").Text(w.Count(len(all.List))+w.At(c.Title)),
+		app.H1().Class("page-title").Text(tr("Speakers")),
+		app.P().Class("lede").Text(trn(len(all.List), "%d speaker at %s", "%d speakers at %s", len(all.List), c.Title)),
 		browseLinks(c, PathSpeakers),
 		app.Form().Class("search").Role("search").Action(PathSpeakers).Method("get").OnSubmit(p.onSubmit).Body(form...),
 		app.P().Class("results-count").Role("status").Text(count),
@@ -158,6 +134,7 @@ type speakerPage struct {
 
 func (p *speakerPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *speakerPage) OnNav(ctx app.Context) {
+	hostStars(ctx, &p.notice)
 	p.load(ctx)
 	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
 		p.load(ctx)
@@ -179,25 +156,21 @@ func (p *speakerPage) load(ctx app.Context) {
 		setTitle(ctx, sp.Name, p.conf.Title)
 		setDescription(ctx, strings.TrimSpace(sp.Role()+". "+strings.Join(paragraphs(sp.Biography), " ")))
 	} else {
-		setTitle(ctx, "Not found", p.conf.Title)
+		setTitle(ctx, tr("Not found"), p.conf.Title)
 	}
-}
-
-func (p *speakerPage) onStar(ctx app.Context, e app.Event) {
-	p.notice = toggleStar(ctx, p.conf, p.agenda)
 }
 
 func (p *speakerPage) Render() app.UI {
 	if p.err != nil || p.conf == nil {
 		return errorPage(p.err)
 	}
-	c, sp, w := p.conf, p.speaker, speakerWords
+	c, sp := p.conf, p.speaker
 	list := withConf(PathSpeakers, c.Acronym, nil)
-	body := []app.UI{app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(app.A().Href(list).Text(w.Back))}
+	body := []app.UI{app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(list).Text("← " + tr("Speakers")))}
 	if sp == nil {
 		body = append(body,
-			app.H1().Class("page-title").Text(w.NotFound),
-			app.P().Body(app.A().Href(list).Text(w.SeeAll)),
+			app.H1().Class("page-title").Text(tr("This speaker is not in the schedule")),
+			app.P().Body(app.A().Href(list).Text(tr("See every speaker"))),
 		)
 		return shell(c, "", body...)
 	}
@@ -207,17 +180,17 @@ func (p *speakerPage) Render() app.UI {
 	}
 	body = append(body, app.Div().Class("speaker-head").Body(portrait(sp), app.Div().Body(who...)), noticeUI(p.notice))
 	if sp.Biography != "" {
-		bio := append([]app.UI{app.H2().Class("visually-hidden").Text(w.About)}, richText(sp.Biography)...)
+		bio := append([]app.UI{app.H2().Class("visually-hidden").Text(tr("Biography"))}, richText(sp.Biography)...)
 		body = append(body, app.Section().Class("abstract bio").Body(bio...))
 	}
-	body = append(body, app.P().Class("lede").Text(w.Talks(len(sp.Events))+" · "+w.TimesIn(zoneLabel(c))))
+	body = append(body, app.P().Class("lede").Text(trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))+" · "+trf("times in %s", zoneLabel(c))))
 	// By day, as the data lists them, with time and rooms on each card.
 	for at := 0; at < len(sp.Events); {
 		day := sp.Events[at].Day
 		var cards []app.UI
 		for ; at < len(sp.Events) && sp.Events[at].Day == day; at++ {
 			e := sp.Events[at]
-			cards = append(cards, eventCard(c, e, p.agenda.Starred(e.Key()), p.onStar, ""))
+			cards = append(cards, eventCard(c, e, p.agenda.Starred(e.Key()), ""))
 		}
 		id := "day-" + strconv.Itoa(c.Days[day].Index)
 		body = append(body, app.Section().Class("place-day").Aria("labelledby", id).Body(

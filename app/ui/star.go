@@ -9,8 +9,8 @@ import (
 
 // starButton is a real toggle button named after the talk. The key rides
 // on the element (data-key) so that one handler serves a whole list with
-// no per-row closure. Until the app has loaded, the prerendered button is
-// disabled: it could not save anything yet.
+// no per-row closure. Until the app has loaded, a tap on the prerendered
+// button is shown and queued by web/static/taps.js (see taps.go).
 func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLButton {
 	glyph := "☆"
 	if on {
@@ -19,10 +19,10 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 	b := app.Button().Type("button").Class("star").
 		DataSet("key", key).
 		Aria("pressed", on).
-		Aria("label", "Star “"+title+"”").
+		Aria("label", trf("Star “%s”", title)).
 		Text(glyph) // the label names the button; the glyph shows its state
 	if app.IsServer {
-		return b.Disabled(true).Title("Starring works once the app has loaded")
+		return b
 	}
 	return b.OnClick(onClick)
 }
@@ -40,7 +40,49 @@ func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) strin
 		snap = s
 	}
 	if err := a.Set(key, !a.Starred(key), snap); err != nil {
-		return "Your star could not be saved: " + agenda.Plain(err)
+		return tr("Your star could not be saved: ") + plain(err)
 	}
 	return ""
+}
+
+// starToggle is a card's star as a component of its own, so that a tap
+// draws the button again and not the page: on a FOSDEM day the page is
+// 470 cards. The page that shows it names itself as the star's host (its
+// context, its notice) when it opens; a star whose save fails writes the
+// reason in the host's notice and lets the page be drawn to show it.
+type starToggle struct {
+	app.Compo
+	Conf  *schedule.Conference
+	Key   string
+	Title string
+	On    bool
+}
+
+// starHost is the page showing the stars.
+var starHost struct {
+	ctx    app.Context
+	notice *string
+	set    bool
+}
+
+// hostStars makes the page of ctx the host of the stars it shows.
+func hostStars(ctx app.Context, notice *string) {
+	starHost.ctx, starHost.notice, starHost.set = ctx, notice, true
+}
+
+func (s *starToggle) Render() app.UI { return starButton(s.Key, s.Title, s.On, s.onClick) }
+
+func (s *starToggle) onClick(ctx app.Context, e app.Event) {
+	a, _ := agendaFor(s.Conf)
+	msg := toggleStar(ctx, s.Conf, a)
+	s.On = a.Starred(s.Key)
+	if !starHost.set || starHost.notice == nil {
+		return // the page is drawn again
+	}
+	if msg != "" || *starHost.notice != "" {
+		*starHost.notice = msg
+		return
+	}
+	// Only this button changes: the host page is not drawn again.
+	starHost.ctx.PreventUpdate()
 }

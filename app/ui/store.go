@@ -84,7 +84,7 @@ func agendaFor(c *schedule.Conference) (*agenda.Agenda, string) {
 	if a, ok := agendas[c.Acronym]; ok {
 		return a, agendaNotices[c.Acronym]
 	}
-	a, notice := agenda.Open(browserStorage{}, c.Acronym)
+	a, notice := agenda.OpenIn(uiLang, browserStorage{}, c.Acronym)
 	agendas[c.Acronym] = a
 	agendaNotices[c.Acronym] = notice
 	persistStorage()

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"companion/app/agenda"
+	"companion/app/find"
 	"companion/app/people"
 	"companion/data/schedule"
 
@@ -50,7 +51,7 @@ func (p *talkPage) load(ctx app.Context) {
 		setTitle(ctx, p.event.Title, p.conf.Title)
 		setDescription(ctx, strings.Join(paragraphs(p.event.Subtitle+"\n\n"+p.event.Abstract), " "))
 	} else {
-		setTitle(ctx, "Not found", p.conf.Title)
+		setTitle(ctx, tr("Not found"), p.conf.Title)
 	}
 }
 
@@ -65,12 +66,12 @@ func (p *talkPage) Render() app.UI {
 	c, e := p.conf, p.event
 	if e == nil {
 		return shell(c, "",
-			app.H1().Class("page-title").Text("This talk is not in the schedule"),
+			app.H1().Class("page-title").Text(tr("This talk is not in the schedule")),
 			app.P().Body(
-				app.Text("It may have been removed or renamed. "),
-				app.A().Href(scheduleURL(c, 0)).Text("See the whole schedule"),
-				app.Text(" or "),
-				app.A().Href(agendaURL(c)).Text("your agenda"),
+				app.Text(tr("It may have been removed or renamed. ")),
+				app.A().Href(scheduleURL(c, 0)).Text(tr("See the whole schedule")),
+				app.Text(tr(" or ")),
+				app.A().Href(agendaURL(c)).Text(tr("your agenda")),
 				app.Text("."),
 			),
 		)
@@ -78,12 +79,12 @@ func (p *talkPage) Render() app.UI {
 	lang := primaryLanguage(e.Language)
 	day := c.Days[e.Day]
 	return shell(c, "",
-		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(scheduleURL(c, day.Index)).Text("← "+shortDayLabel(day)+" schedule"),
+		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(
+			app.A().Href(scheduleURL(c, day.Index)).Text("← "+trf("%s schedule", shortDayLabel(day))),
 		),
 		app.Article().Class("talk").Body(
 			app.If(e.Type != "", func() app.UI {
-				return app.P().Class("kicker").Text(capitalize(e.Type))
+				return app.P().Class("kicker").Text(typeLabel(e))
 			}),
 			app.H1().Class("page-title").Lang(lang).Text(e.Title),
 			app.If(e.Subtitle != "", func() app.UI {
@@ -91,38 +92,38 @@ func (p *talkPage) Render() app.UI {
 			}),
 			noticeUI(p.notice),
 			app.Dl().Class("facts").Body(
-				app.Dt().Text("When"),
+				app.Dt().Text(tr("When")),
 				app.Dd().Body(
 					// The event's own date: a talk at 04:30 in the night after
 					// day 1 is listed under day 1 but is on the next date.
-					app.Text(dateLabel(c, e.Start)+", "),
+					app.Text(dateLabel(c, e.Start)+" · "),
 					app.Time().DateTime(isoTime(c, e.Start)).Text(clock(c, e.Start)),
 					app.Text("–"),
 					app.Time().DateTime(isoTime(c, e.End)).Text(clock(c, e.End)),
 					app.Span().Class("zone").Text(" ("+zoneLabel(c)+")"),
 				),
-				app.Dt().Text(plural(len(e.Rooms), "Room", "Rooms")),
+				app.Dt().Text(trn(len(e.Rooms), "Room", "Rooms")),
 				app.Dd().Body(
 					roomChips(c, e),
 					app.If(e.Plenary(), func() app.UI {
-						return app.Span().Class("plenary-note").Text(" shown in every one of these rooms")
+						return app.Span().Class("plenary-note").Text(" " + tr("shown in every one of these rooms"))
 					}),
 				),
 				app.If(e.Language != "", func() app.UI {
-					return app.Div().Body(app.Dt().Text("Language"), app.Dd().Text(languageName(e.Language)))
+					return app.Div().Body(app.Dt().Text(tr("Language")), app.Dd().Text(languageName(e.Language)))
 				}),
 				app.If(e.Track != "", func() app.UI {
-					return app.Div().Body(app.Dt().Text("Track"), app.Dd().Text(e.Track))
+					return app.Div().Body(app.Dt().Text(tr("Track")), app.Dd().Text(e.Track))
 				}),
 				app.If(e.DoNotRecord || e.DoNotStream, func() app.UI {
-					return app.Div().Body(app.Dt().Text("Recording"), app.Dd().Class("not-recorded").Text(recordingNote(e)))
+					return app.Div().Body(app.Dt().Text(tr("Recording")), app.Dd().Class("not-recorded").Text(recordingNote(e)))
 				}),
 			),
 			app.If(e.IsSession(), func() app.UI {
 				on := p.agenda.Starred(e.Key())
-				glyph, status := "☆ Star", "Not in your agenda"
+				glyph, status := "☆ "+tr("Star"), tr("Not in your agenda")
 				if on {
-					glyph, status = "★ Star", "In your agenda"
+					glyph, status = "★ "+tr("Star"), tr("In your agenda")
 				}
 				return app.P().Class("star-row").Body(
 					starButton(e.Key(), e.Title, on, p.onStar).Class("star-wide").Text(glyph),
@@ -132,14 +133,14 @@ func (p *talkPage) Render() app.UI {
 			p.agendaBlock(),
 			app.If(len(e.Persons) > 0, func() app.UI {
 				return app.Section().Class("speakers-block").Body(
-					app.H2().Text(plural(len(e.Persons), "Speaker", "Speakers")),
+					app.H2().Text(trn(len(e.Persons), "Speaker", "Speakers")),
 					app.Ul().Body(app.Range(e.Persons).Slice(func(i int) app.UI {
 						return person(c, e.Persons[i])
 					})),
 				)
 			}),
 			app.If(e.Abstract != "" || e.Details != "", func() app.UI {
-				body := append([]app.UI{app.H2().Text("About")}, richText(e.Abstract)...)
+				body := append([]app.UI{app.H2().Text(tr("About"))}, richText(e.Abstract)...)
 				body = append(body, richText(e.Details)...)
 				return app.Section().Class("abstract").Lang(lang).Body(body...)
 			}),
@@ -169,11 +170,11 @@ func person(c *schedule.Conference, p schedule.Person) app.UI {
 func recordingNote(e *schedule.Event) string {
 	switch {
 	case e.DoNotRecord && e.DoNotStream:
-		return "Not recorded, not streamed"
+		return tr("Not recorded, not streamed")
 	case e.DoNotRecord:
-		return "Not recorded: the speakers opted out, there will be no replay"
+		return tr("Not recorded: the speakers opted out, there will be no replay")
 	}
-	return "Not streamed"
+	return tr("Not streamed")
 }
 
 func webLink(u string) bool {
@@ -190,18 +191,18 @@ func links(e *schedule.Event) app.UI {
 		}
 	}
 	if webLink(e.FeedbackURL) {
-		items = append(items, schedule.Link{URL: e.FeedbackURL, Title: "Give feedback on this talk", Type: "feedback"})
+		items = append(items, schedule.Link{URL: e.FeedbackURL, Title: tr("Give feedback on this talk"), Type: "feedback"})
 	}
 	if len(items) == 0 {
 		return nil
 	}
 	return app.Section().Class("links").Body(
-		app.H2().Text("Links"),
+		app.H2().Text(tr("Links")),
 		app.Ul().Body(app.Range(items).Slice(func(i int) app.UI {
 			l := items[i]
 			label := l.Title
 			if l.Type == "media" {
-				label = "Watch the replay"
+				label = tr("Watch the replay")
 				if l.Title != "" {
 					label += " — " + l.Title
 				}
@@ -230,4 +231,22 @@ func capitalize(s string) string {
 		}
 	}
 	return strings.ToUpper(s)
+}
+
+// typeLabel names the event's type: a type the app knows (keynote, talk,
+// workshop…) in the interface's language, any other as the data writes it.
+func typeLabel(e *schedule.Event) string {
+	switch strings.ToLower(strings.TrimSpace(e.Type)) {
+	case "keynote":
+		return tr(find.Keynote.Label())
+	case "talk":
+		return tr(find.Talk.Label())
+	case "workshop":
+		return tr(find.Workshop.Label())
+	case "lightning", "lightning talk", "lightning_talk":
+		return tr(find.Lightning.Label())
+	case "break":
+		return tr(find.Break.Label())
+	}
+	return capitalize(e.Type)
 }

@@ -34,8 +34,8 @@ func (p *talkPage) agendaBlock() app.UI {
 	return app.Div().Class("talk-agenda").Body(
 		app.Div().Class("talk-flags").Body(flags...),
 		app.Section().Class("notes").Aria("labelledby", "notes-title").Body(
-			app.H2().ID("notes-title").Text("My notes"),
-			app.Div().Class("rating").Role("group").Aria("label", "My rating").Body(
+			app.H2().ID("notes-title").Text(tr("My notes")),
+			app.Div().Class("rating").Role("group").Aria("label", tr("My rating")).Body(
 				app.Range(make([]struct{}, 5)).Slice(func(i int) app.UI {
 					n := i + 1
 					on := note.Rating >= n
@@ -45,17 +45,17 @@ func (p *talkPage) agendaBlock() app.UI {
 					}
 					return app.Button().Type("button").Class("rate").Disabled(disabled).
 						DataSet("rating", n).Aria("pressed", note.Rating == n).
-						Aria("label", "Rate "+itoa(n)+" out of 5").Text(glyph).OnClick(p.onRate)
+						Aria("label", trf("Rate %d out of 5", n)).Text(glyph).OnClick(p.onRate)
 				}),
 			),
-			app.Label().For("note-text").Class("visually-hidden").Text("Notes on this talk"),
+			app.Label().For("note-text").Class("visually-hidden").Text(tr("Notes on this talk")),
 			app.Textarea().ID("note-text").Rows(5).Disabled(disabled).
-				Placeholder("What to remember: ideas, links, questions… Kept on this device.").
+				Placeholder(tr("What to remember: ideas, links, questions… Kept on this device.")).
 				Text(note.Text).OnInput(p.onNote),
-			app.P().Class("hint").Text("Saved on this device as you type. My agenda exports all your notes as one Markdown report."),
+			app.P().Class("hint").Text(tr("Saved on this device as you type. My agenda exports all your notes as one Markdown report.")),
 		),
 		app.P().Class("tool-row").Body(
-			app.Button().Type("button").ID("talk-ics").Disabled(disabled).Text("Add to my calendar (.ics)").
+			app.Button().Type("button").ID("talk-ics").Disabled(disabled).Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, ev app.Event) {
 					download(e.Slug+".ics", "text/calendar", calendarFile(c, []*schedule.Event{e}))
 				}),
@@ -68,7 +68,7 @@ func (p *talkPage) saveNote(n agenda.Note) {
 	n.Talk = snapshot(e)
 	n.Updated = timeNow()
 	if err := p.agenda.SetNote(e.Key(), n); err != nil {
-		p.notice = "Your note could not be saved: " + agenda.Plain(err)
+		p.notice = tr("Your note could not be saved: ") + plain(err)
 	}
 }
 

@@ -49,11 +49,11 @@ func TestTalkPageDateAfterMidnight(t *testing.T) {
 	for _, e := range late {
 		page := flat(talkHTML(t, c, e))
 		day := c.Days[e.Day]
-		own := c.Local(e.Start).Format("Monday 2 January 2006") + `, <time datetime="` + isoTime(c, e.Start) + `">` + clock(c, e.Start) + "</time>"
+		own := c.Local(e.Start).Format("Monday 2 January 2006") + ` · <time datetime="` + isoTime(c, e.Start) + `">` + clock(c, e.Start) + "</time>"
 		if !strings.Contains(page, flat(own)) {
 			t.Errorf("%q: the page does not say %s", e.Title, own)
 		}
-		if strings.Contains(page, flat(dayLabel(day)+", <time")) {
+		if strings.Contains(page, flat(dayLabel(day)+" · <time")) {
 			t.Errorf("%q: the page gives the day's date %s with the time %s", e.Title, day.Date, clock(c, e.Start))
 		}
 		// The way back is still to the day it is listed under.

@@ -29,10 +29,11 @@ func origin() string {
 func calendarFile(c *schedule.Conference, events []*schedule.Event) string {
 	base := origin()
 	return ical.Calendar(c, events, ical.Options{
-		Link:  func(e *schedule.Event) string { return base + talkURL(c, e) },
-		Text:  func(s string) string { return joinParagraphs(paragraphs(s)) },
-		Alarm: alarmBefore,
-		Now:   time.Now(),
+		Link:   func(e *schedule.Event) string { return base + talkURL(c, e) },
+		Text:   func(s string) string { return joinParagraphs(paragraphs(s)) },
+		Alarm:  alarmBefore,
+		Replay: tr("Replay"),
+		Now:    time.Now(),
 	})
 }
 
@@ -51,16 +52,16 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 	c, a := p.conf, p.agenda
 	disabled := app.IsServer
 	return app.Section().Class("agenda-tools").Aria("labelledby", "tools-title").Body(
-		app.H2().ID("tools-title").Text("Take it with you"),
+		app.H2().ID("tools-title").Text(tr("Take it with you")),
 		app.Div().Class("tool-row").Body(
 			app.Button().Type("button").ID("export-ics").Disabled(disabled || len(current) == 0).
-				Text("Add to my calendar (.ics)").
+				Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(c.Acronym+"-agenda.ics", "text/calendar", calendarFile(c, current))
 				}),
 			app.Button().Type("button").ID("share").Disabled(disabled || a.Len() == 0).
 				Aria("expanded", p.share != "").Aria("controls", "share-panel").
-				Text("Share my selection").
+				Text(tr("Share my selection")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.share != "" {
 						p.share = ""
@@ -69,26 +70,26 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 					p.share = share.Link(origin(), c, a.Keys())
 				}),
 			app.Button().Type("button").ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
-				Text("My notes as Markdown").
+				Text(tr("My notes as Markdown")).
 				OnClick(func(ctx app.Context, e app.Event) {
-					download(c.Acronym+"-notes.md", "text/markdown", agenda.Report(c, a, time.Now()))
+					download(c.Acronym+"-notes.md", "text/markdown", agenda.ReportIn(uiLang, c, a, time.Now()))
 				}),
 		),
 		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),
-		app.H3().Text("Keep it safe"),
-		app.P().Class("lede").Text("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone."),
+		app.H3().Text(tr("Keep it safe")),
+		app.P().Class("lede").Text(tr("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone.")),
 		app.Div().Class("tool-row").Body(
-			app.Button().Type("button").ID("backup").Disabled(disabled).Text("Back up everything").
+			app.Button().Type("button").ID("backup").Disabled(disabled).Text(tr("Back up everything")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					file, err := agenda.Backup(browserStorage{}, time.Now())
 					if err != nil {
-						p.notice = "The backup could not be made."
+						p.notice = tr("The backup could not be made.")
 						return
 					}
 					download("companion-backup-"+fileStamp()+".json", "application/json", file)
 				}),
 			app.Label().For("restore").Class("file-button").Body(
-				app.Text("Restore from a backup"),
+				app.Text(tr("Restore from a backup")),
 				app.Input().Type("file").ID("restore").Accept(".json,application/json").Disabled(disabled).
 					OnChange(p.onRestore),
 			),
@@ -111,17 +112,17 @@ func (p *agendaPage) onRestore(ctx app.Context, e app.Event) {
 			r, err := agenda.Restore(browserStorage{}, text)
 			switch {
 			case err == agenda.ErrNotBackup:
-				p.notice = "This file is not a backup made by this app."
+				p.notice = tr("This file is not a backup made by this app.")
 				return
 			case err != nil:
-				p.notice = "The backup could not be restored: " + agenda.Plain(err)
+				p.notice = tr("The backup could not be restored: ") + plain(err)
 				return
 			}
 			reopenAgendas()
 			p.load(ctx)
-			p.notice = "Backup restored: " + itoa(r.Stars) + " " + plural(r.Stars, "star", "stars") + " and " +
-				itoa(r.Notes) + " " + plural(r.Notes, "note", "notes") + " added, over " + itoa(r.Conferences) + " " +
-				plural(r.Conferences, "conference", "conferences") + "."
+			p.notice = trf("Backup restored: %s and %s added, over %s.",
+				trn(r.Stars, "%d star", "%d stars", r.Stars), trn(r.Notes, "%d note", "%d notes", r.Notes),
+				trn(r.Conferences, "%d conference", "%d conferences", r.Conferences))
 		})
 	})
 }
@@ -139,17 +140,17 @@ func reopenAgendas() {
 func sharePanel(link string) app.UI {
 	q, err := share.NewQR(link)
 	return app.Div().Class("share-panel").ID("share-panel").Body(
-		app.Label().For("share-link").Text("Link to your selection"),
+		app.Label().For("share-link").Text(tr("Link to your selection")),
 		app.Input().Type("url").ID("share-link").ReadOnly(true).Value(link),
-		app.Button().Type("button").ID("copy-share").Text("Copy the link").
+		app.Button().Type("button").ID("copy-share").Text(tr("Copy the link")).
 			OnClick(func(ctx app.Context, e app.Event) {
 				if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
 					cb.Call("writeText", link)
 				}
 			}),
-		app.If(err == nil, func() app.UI { return qrCode(q, "QR code of the link to your selection") }),
+		app.If(err == nil, func() app.UI { return qrCode(q, tr("QR code of the link to your selection")) }),
 		app.If(err != nil, func() app.UI {
-			return app.P().Text("The selection is too large for a QR code: share the link.")
+			return app.P().Text(tr("The selection is too large for a QR code: share the link."))
 		}),
 	)
 }

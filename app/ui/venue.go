@@ -10,27 +10,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// venueWords are the words of the venue page, in one place for
-// translation.
-var venueWords = struct {
-	Title, Unknown, MapApp, Rooms, Simulcast, SimulcastHow, Spaces, Meals, And string
-	Seats                                                                      func(n int) string
-	In, WhatsOn                                                                func(rooms string) string
-}{
-	Title:        "Venue",
-	Unknown:      "The schedule does not say where the conference is.",
-	MapApp:       "Open in your map app",
-	Rooms:        "Rooms",
-	Simulcast:    "Shown in several rooms at once",
-	SimulcastHow: "These sessions are shown live in each of their rooms at the same time: sit in whichever has seats.",
-	Spaces:       "Around the talks",
-	Meals:        "Meals and breaks",
-	And:          " and ",
-	Seats:        func(n int) string { return countLabel(n, "seat", "seats") },
-	In:           func(rooms string) string { return "in " + rooms },
-	WhatsOn:      func(room string) string { return "What is on in " + room },
-}
-
 // venuePage is where the conference is and what to know there: the
 // address with links that open a map app (no map is drawn: nothing is
 // fetched from elsewhere), the rooms, the sessions shown in several rooms,
@@ -54,7 +33,7 @@ func (p *venuePage) load(ctx app.Context) {
 	if p.err != nil {
 		return
 	}
-	setTitle(ctx, venueWords.Title, p.conf.Title)
+	setTitle(ctx, tr("Venue"), p.conf.Title)
 	setDescription(ctx, venueQuery(p.conf.Venue))
 }
 
@@ -64,19 +43,19 @@ func (p *venuePage) Render() app.UI {
 	if p.err != nil || p.conf == nil {
 		return errorPage(p.err)
 	}
-	c, v, w := p.conf, p.conf.Venue, venueWords
+	c, v := p.conf, p.conf.Venue
 	var body []app.UI
 	switch {
 	case v.Name != "":
-		body = append(body, app.P().Class("kicker").Text(w.Title), app.H1().Class("page-title").Text(v.Name))
+		body = append(body, app.P().Class("kicker").Text(tr("Venue")), app.H1().Class("page-title").Text(v.Name))
 	default:
-		body = append(body, app.H1().Class("page-title").Text(w.Title))
+		body = append(body, app.H1().Class("page-title").Text(tr("Venue")))
 	}
 	switch {
 	case v.Address != "":
 		body = append(body, app.P().Class("address").Text(v.Address))
 	case v.Name == "":
-		body = append(body, app.P().Class("lede").Text(w.Unknown))
+		body = append(body, app.P().Class("lede").Text(tr("The schedule does not say where the conference is.")))
 	}
 	body = append(body, browseLinks(c, PathVenue), mapLinks(v), para("venue-about", v.Description))
 
@@ -94,7 +73,7 @@ func (p *venuePage) Render() app.UI {
 		}
 		var facts []string
 		if r.Capacity > 0 {
-			facts = append(facts, w.Seats(r.Capacity))
+			facts = append(facts, trn(r.Capacity, "%d seat", "%d seats", r.Capacity))
 		}
 		var head app.UI = app.Span().Class("room-name").Body(name...)
 		if pl, ok := pages[r.Name]; ok {
@@ -110,7 +89,7 @@ func (p *venuePage) Render() app.UI {
 			para("room-where", r.Description),
 		)
 	}
-	body = append(body, section("venue-rooms", w.Rooms, app.Ul().Class("places").Body(rooms...)))
+	body = append(body, section("venue-rooms", tr("Rooms"), app.Ul().Class("places").Body(rooms...)))
 
 	// Sessions shown in several rooms, and how the venue does it.
 	var plenaries, meals []*schedule.Event
@@ -125,9 +104,9 @@ func (p *venuePage) Render() app.UI {
 	if len(plenaries) > 0 || v.Simulcast != "" {
 		how := ""
 		if len(plenaries) > 0 {
-			how = w.SimulcastHow
+			how = tr("These sessions are shown live in each of their rooms at the same time: sit in whichever has seats.")
 		}
-		body = append(body, section("venue-simulcast", w.Simulcast, para("", v.Simulcast), para("", how), eventList(c, plenaries)))
+		body = append(body, section("venue-simulcast", tr("Shown in several rooms at once"), para("", v.Simulcast), para("", how), eventList(c, plenaries)))
 	}
 
 	// The other spaces: sponsor hall, children's room…
@@ -136,13 +115,13 @@ func (p *venuePage) Render() app.UI {
 		for _, s := range v.Spaces {
 			spaces = append(spaces, app.H3().Text(s.Name), para("", s.Description))
 			if pl, ok := pages[s.Room]; ok {
-				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(w.WhatsOn(s.Room))))
+				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(trf("What is on in %s", s.Room))))
 			}
 		}
-		body = append(body, section("venue-spaces", w.Spaces, spaces...))
+		body = append(body, section("venue-spaces", tr("Around the talks"), spaces...))
 	}
 	if len(meals) > 0 {
-		body = append(body, section("venue-meals", w.Meals, eventList(c, meals)))
+		body = append(body, section("venue-meals", tr("Meals and breaks"), eventList(c, meals)))
 	}
 	return shell(c, "", body...)
 }
@@ -172,7 +151,7 @@ func mapLinks(v schedule.Venue) app.UI {
 	}
 	q = strings.ReplaceAll(url.QueryEscape(q), "+", "%20")
 	links := [][2]string{
-		{venueWords.MapApp, "geo:0,0?q=" + q},
+		{tr("Open in your map app"), "geo:0,0?q=" + q},
 		{"OpenStreetMap", "https://www.openstreetmap.org/search?query=" + q},
 		{"Apple Maps", "https://maps.apple.com/?q=" + q},
 		{"Google Maps", "https://www.google.com/maps/search/?api=1&query=" + q},
@@ -198,7 +177,7 @@ func eventList(c *schedule.Conference, events []*schedule.Event) app.UI {
 		}
 		items[i] = app.Li().Body(app.A().Href(talkURL(c, e)).Body(
 			app.Span().Class("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
-			app.Span().Class("when").Text(when+" · "+venueWords.In(andList(e.Rooms))),
+			app.Span().Class("when").Text(when+" · "+trn(len(e.Rooms), "room %s", "rooms %s", andList(e.Rooms))),
 		))
 	}
 	return app.Ul().Class("venue-events").Body(items...)
@@ -209,5 +188,5 @@ func andList(names []string) string {
 	if len(names) < 2 {
 		return joinRooms(names)
 	}
-	return joinRooms(names[:len(names)-1]) + venueWords.And + names[len(names)-1]
+	return joinRooms(names[:len(names)-1]) + tr(" and ") + names[len(names)-1]
 }

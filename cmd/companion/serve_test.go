@@ -421,7 +421,9 @@ func TestServeConferenceRefused(t *testing.T) {
 		return p
 	}
 	camp := string(readFixture(t, "cccamp2019-excerpt.frab-schedule.json"))
-	badDate := write("camp-bad-date.json", strings.Replace(camp, `"date": "2019-08-21T11:00:00+02:00"`, `"date": "Wednesday"`, 1))
+	// One bad event costs that event a warning; a file without days has
+	// nothing to show and is refused.
+	noDays := write("camp-no-days.json", strings.Replace(camp, `"days": [`, `"days": 3, "notdays": [`, 1))
 	broken := write("camp-broken.json", camp[:len(camp)/2])
 	good := write("camp.json", camp)
 	again := write("camp-again.json", camp)
@@ -431,7 +433,7 @@ func TestServeConferenceRefused(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"an event's date", []string{"-conference", badDate}, []string{badDate + ": ", `event "Opening Ceremony"`, `field "date"`, "cannot be served"}},
+		{"no days", []string{"-conference", noDays}, []string{noDays + ": ", `field "days"`, "cannot be served"}},
 		{"not JSON to the end", []string{"-conference", broken}, []string{broken + ": ", "line ", "cannot be served"}},
 		{"another format", []string{"-conference", fixturePath(t, "fosdem-2025.pentabarf-schedule.xml")}, []string{"not schedule.json", "companion import -o"}},
 		{"a missing file", []string{"-conference", filepath.Join(dir, "nope.json")}, []string{"nope.json", "no such file"}},
@@ -442,7 +444,16 @@ func TestServeConferenceRefused(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(append([]string{"serve", "-addr", "127.0.0.1:0"}, c.args...), nil, &stdout, &stderr)
+			done := make(chan int, 1)
+			go func() {
+				done <- run(append([]string{"serve", "-addr", "127.0.0.1:0"}, c.args...), nil, &stdout, &stderr)
+			}()
+			var code int
+			select {
+			case code = <-done:
+			case <-time.After(time.Minute):
+				t.Fatalf("still running after a minute: it is serving, not refusing")
+			}
 			if code == 0 {
 				t.Fatalf("served it: %s", stdout.String())
 			}

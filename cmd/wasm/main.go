@@ -12,5 +12,6 @@ import (
 
 func main() {
 	ui.Routes()
+	ui.Preload()
 	app.RunWhenOnBrowser()
 }

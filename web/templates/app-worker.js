@@ -60,9 +60,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(cacheFirst(request));
 });
 
+// Pages vary with Accept-Language (the interface is French or English), but
+// the app renders in the attendee's language once started: any cached copy
+// of a page will do, so the cache ignores Vary.
 async function navigate(request) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, { ignoreVary: true });
   if (cached) {
     return cached;
   }
@@ -74,8 +77,8 @@ async function navigate(request) {
     return response;
   } catch (err) {
     const shell =
-      (await cache.match(request, { ignoreSearch: true })) ||
-      (await cache.match("/"));
+      (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) ||
+      (await cache.match("/", { ignoreVary: true }));
     if (shell) {
       return shell;
     }
@@ -85,7 +88,7 @@ async function navigate(request) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, { ignoreVary: true });
   if (cached) {
     return cached;
   }
@@ -125,3 +128,25 @@ async function networkFirst(request) {
 async function lastCopy(cache, request) {
   return (await cache.match(request.url)) || (await caches.match(request.url));
 }
+
+// A reminder tapped in the notification tray opens its talk: in a window
+// of the app already open when there is one, else in a new one. The path
+// is the app's own (set by the app, same origin), never a remote address.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const path = (event.notification.data && event.notification.data.path) || "/";
+  const url = new URL(path, self.location.origin);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      for (const w of windows) {
+        if ("focus" in w) {
+          return w.focus().then((c) => (c && "navigate" in c ? c.navigate(url.href) : c));
+        }
+      }
+      return self.clients.openWindow(url.href);
+    })
+  );
+});

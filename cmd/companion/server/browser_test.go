@@ -107,10 +107,10 @@ func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Act
 	}
 }
 
-// appLoaded waits until the wasm app has started: the loader is gone and
-// the stars are live.
+// appLoaded waits until the wasm app has started: the loader is gone, the
+// app's own buttons are live and a star is on the page.
 func appLoaded() chromedp.Action {
-	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.querySelector("button.star:not([disabled])") !== null`)
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.documentElement.dataset.app === "ready" && document.querySelector("button.star") !== null`)
 }
 
 // pollAcrossLoads waits up to a minute for js to hold. A page that loads

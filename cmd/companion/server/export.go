@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"companion/app/catalog"
+	"companion/app/i18n"
 	"companion/app/people"
 	"companion/app/ui"
 )
@@ -64,7 +65,7 @@ func Export(a Assets, dir string) (int, error) {
 		}
 	}
 	rec := &recorder{header: http.Header{}}
-	notFound(rec, &http.Request{Method: http.MethodGet})
+	notFound(rec, &http.Request{Method: http.MethodGet}, i18n.English)
 	if err := writeFile(filepath.Join(dir, "404.html"), rec.body.Bytes()); err != nil {
 		return written, err
 	}

@@ -9,12 +9,13 @@ import (
 	htmlparse "golang.org/x/net/html"
 
 	"companion/app/catalog"
+	"companion/app/theme"
 )
 
 // Theme colours for the browser's chrome, as the page's own background.
 const (
-	themeLight = "#f8fafc"
-	themeDark  = "#0b1120"
+	themeLight = theme.LightColor
+	themeDark  = theme.DarkColor
 )
 
 // fixHead corrects what go-app writes in a page's head. Its og:url and

@@ -100,12 +100,16 @@ func parse(t *testing.T, srvURL, path string) *html.Node {
 	return n
 }
 
+// appScripts are the app's own scripts: go-app's two, the theme's and the
+// queue of stars tapped before the app started.
+var appScripts = map[string]bool{"/wasm_exec.js": true, "/app.js": true, "/web/theme.js": true, "/web/taps.js": true}
+
 // scripts and handlers: the only scripts are the app's own, and no
 // element has an event-handler attribute or a javascript: URL.
 func checkNoScript(t *testing.T, page string, n *html.Node) {
 	t.Helper()
 	walkHTML(n, func(e *html.Node) {
-		if e.Data == "script" && !(attr(e, "src") == "/wasm_exec.js" || attr(e, "src") == "/app.js") {
+		if e.Data == "script" && !appScripts[attr(e, "src")] {
 			t.Errorf("%s: a script that is not the app's: %s", page, render(e))
 		}
 		if e.Data == "img" || e.Data == "iframe" || e.Data == "object" || e.Data == "embed" {

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"log"
 	"net/http"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"sync"
 
 	"companion/app/catalog"
+	"companion/app/i18n"
 	"companion/app/ui"
 	"companion/cmd/companion/server/htmlattr"
 
@@ -29,8 +31,9 @@ var goAppFiles = map[string]bool{
 }
 
 // pages serves what go-app's handler makes, each rendered once per app
-// version, catalog generation (a live schedule update makes a new one)
-// and page URL: attribute values repaired (see htmlattr), compressed with
+// version, catalog generation (a live schedule update makes a new one),
+// language (from Accept-Language: the interface is French or English) and
+// page URL: attribute values repaired (see htmlattr), compressed with
 // brotli and gzip, and served with a content ETag. Rendering a FOSDEM day
 // costs about a second; serving it again costs a map look-up.
 type pages struct {
@@ -69,6 +72,7 @@ func newPages(goApp http.Handler, version string) *pages {
 }
 
 func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	lang := i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
 	var key string
 	switch {
 	case goAppFiles[r.URL.Path]:
@@ -76,11 +80,16 @@ func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		k, ok := ui.PageKey(r.URL)
 		if !ok {
-			notFound(w, r)
+			notFound(w, r, lang)
 			return
 		}
 		key = k
 	}
+	// The language is part of the key (pages, and app.js's loading label),
+	// and caches are told the answer depends on it. The attendee's own
+	// choice lives in the browser: the app renders in it once started.
+	key = string(lang) + " " + key
+	w.Header().Set("Vary", "Accept-Language")
 	if s.refresh != nil {
 		s.refresh()
 	}
@@ -128,21 +137,31 @@ func (s *pages) forget(p *page) {
 	}
 }
 
-// render asks go-app for the page at key (a path with its parameters).
+// render asks go-app for the page at key (a language, a space, and a path
+// with its parameters).
 func (s *pages) render(p *page, key string) {
+	l, key, _ := strings.Cut(key, " ")
+	lang := i18n.Lang(l)
 	u, err := url.Parse(key)
 	if err != nil {
 		return
 	}
 	req, _ := http.NewRequest(http.MethodGet, u.String(), nil)
 	rec := &recorder{header: http.Header{}}
-	s.goApp.ServeHTTP(rec, req)
+	ui.RenderIn(lang, func() { s.goApp.ServeHTTP(rec, req) })
 	if rec.status != 0 && rec.status != http.StatusOK {
 		log.Printf("rendering %s: go-app answered %d", key, rec.status)
 		return
 	}
 	ct := rec.header.Get("Content-Type")
 	body := rec.body.Bytes()
+	if lang != i18n.English {
+		// go-app's loading label, in the page and in app.js; and the
+		// page's language where no page set it (a schedule that could not
+		// be read).
+		body = bytes.ReplaceAll(body, []byte(loadingLabel), []byte(lang.T(loadingLabel)))
+		body = bytes.Replace(body, []byte(`<html lang="en">`), []byte(`<html lang="`+string(lang)+`">`), 1)
+	}
 	if strings.HasPrefix(ct, "text/html") {
 		if body, err = htmlattr.Rewrite(body); err != nil {
 			log.Printf("rendering %s: %v", key, err)
@@ -180,23 +199,19 @@ func compress(body []byte) (br, gz []byte) {
 // serveBytes answers with body, or its brotli or gzip form when the client
 // takes it, with the content ETag (suffixed per encoding) and 304s.
 func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string, body, br, gz []byte) {
-	encoding := ""
-	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case br != nil && acceptsEncoding(accept, "br"):
-		body, encoding = br, "br"
-	case gz != nil && acceptsEncoding(accept, "gzip"):
-		body, encoding = gz, "gzip"
-	}
-	if encoding != "" {
-		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
-	}
+	body, encoding := chooseEncoding(r, body, br, gz)
+	etag = encodedETag(etag, encoding)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag)
 	if br != nil || gz != nil {
-		h.Set("Vary", "Accept-Encoding")
+		// One Vary line: some caches read only the first.
+		if v := h.Get("Vary"); v != "" {
+			h.Set("Vary", v+", Accept-Encoding")
+		} else {
+			h.Set("Vary", "Accept-Encoding")
+		}
 	}
 	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -212,16 +227,62 @@ func serveBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	w.Write(body)
 }
 
+// chooseEncoding picks the brotli or gzip form of body when the client
+// takes it ("" for none).
+func chooseEncoding(r *http.Request, body, br, gz []byte) ([]byte, string) {
+	accept := r.Header.Get("Accept-Encoding")
+	switch {
+	case br != nil && acceptsEncoding(accept, "br"):
+		return br, "br"
+	case gz != nil && acceptsEncoding(accept, "gzip"):
+		return gz, "gzip"
+	}
+	return body, ""
+}
+
+// encodedETag is the ETag of an encoded form: each encoding its own.
+func encodedETag(etag, encoding string) string {
+	if encoding == "" {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`
+}
+
 // notFound answers 404 with a short page that leads back to the app; it
-// says nothing of the request, which may be crafted.
-func notFound(w http.ResponseWriter, r *http.Request) {
+// says nothing of the request, which may be crafted. Like every page it is
+// compressed once (per language) and sent with Vary and a content ETag.
+func notFound(w http.ResponseWriter, r *http.Request, lang i18n.Lang) {
+	p := notFoundPageIn(lang)
+	body, encoding := chooseEncoding(r, p.body, p.br, p.gz)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
+	h.Set("Vary", "Accept-Encoding, Accept-Language")
+	h.Set("ETag", encodedETag(p.etag, encoding))
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title><link rel="stylesheet" href="/web/app.css"></head><body><main id="main"><h1>Not found</h1><p>There is no such page here. <a href="/">See the schedule</a>.</p></main></body></html>`)
+		w.Write(body)
 	}
+}
+
+// notFoundPages are the 404 page in each language, made once.
+var notFoundPages sync.Map // i18n.Lang → *page
+
+func notFoundPageIn(lang i18n.Lang) *page {
+	if p, ok := notFoundPages.Load(lang); ok {
+		return p.(*page)
+	}
+	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
+		lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule"))))
+	sum := sha256.Sum256(body)
+	p := &page{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	p.br, p.gz = compress(body)
+	notFoundPages.Store(lang, p)
+	return p
 }
 
 // recorder keeps what go-app's handler writes.
@@ -243,3 +304,7 @@ func (r *recorder) WriteHeader(status int) {
 		r.status = status
 	}
 }
+
+// loadingLabel is go-app's loading label before its figure; the French
+// pages and app.js get it translated.
+const loadingLabel = "Loading the app… "

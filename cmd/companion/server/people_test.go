@@ -115,7 +115,7 @@ func TestSpeakerAndVenuePagesPrerendered(t *testing.T) {
 		t.Errorf("rooms %q", rooms)
 	}
 	simulcast := text(find(n, "section.venue-simulcast"))
-	for _, want := range []string{"simulcast", "Keynote d'ouverture", "in Bleu, Blanc and Rouge"} {
+	for _, want := range []string{"simulcast", "Keynote d'ouverture", "rooms Bleu, Blanc and Rouge"} {
 		if !strings.Contains(simulcast, want) {
 			t.Errorf("the simulcast section %q lacks %q", simulcast, want)
 		}

@@ -90,8 +90,13 @@ func New(a Assets) (http.Handler, string, error) {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:       []string{"/web/app.css"},
-		LoadingLabel: "Loading the app… {progress}%",
+		Styles: []string{"/web/app.css"},
+		// theme.js applies the attendee's theme before the first paint
+		// (loaded without defer, in the head: see web/static/theme.js);
+		// taps.js queues the stars tapped before the app has started (see
+		// app/ui/taps.go). Files, as the policy allows no inline script.
+		Scripts:      []string{"/web/theme.js", "/web/taps.js async"},
+		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,

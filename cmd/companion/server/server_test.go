@@ -115,7 +115,13 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	t.Logf("app.wasm: %d bytes raw, %d brotli", raw, compressed)
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
-	const rawBudget, brotliBudget = 9 << 20, 1900 << 10
+	// Built as the Makefile builds it (no inlining outside the runtime,
+	// symbols stripped) the app is 10.60 MB raw and 1.803 MB brotli with
+	// French and English and the timetable grid (1.909 MB as built before);
+	// a bare go-app v10 client built the same way is 7.24 MB and 1.392 MB
+	// (go run ./web/wasmsize shows the difference by package). The aim is
+	// 1.55 MB: this budget only stops it growing.
+	const rawBudget, brotliBudget = 11 << 20, 1_850_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"companion/app/find"
+	"companion/app/grid"
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The timetable's sizes, in CSS pixels: the view computes from them which
+// blocks are near the screen, so the style sheet takes them from here.
+const (
+	gridColumn    = 152 // a room's column
+	gridTimes     = 52  // the column of times
+	gridHead      = 40  // the row of room names
+	gridPerMinute = 2.4 // an hour is 144 px
+	gridChunkCols = 2   // the area drawn grows and shrinks by this many columns
+	gridChunkMins = 30  // and this many minutes
+)
+
+// paramView names the schedule's view in its URL: "grid" for the
+// timetable, "list" (or nothing) for the list by time slot.
+const (
+	paramView = "view"
+	viewGrid  = "grid"
+	viewList  = "list"
+	viewKey   = "companion/view" // the view chosen last, remembered
+)
+
+// layouts keeps the timetable of the day and filter shown (and a few
+// more), so that redrawing the page does not lay the day out again.
+var layouts = map[string]*grid.Layout{}
+
+func layoutFor(c *schedule.Conference, day int, f find.Filter, now time.Time, events []*schedule.Event) *grid.Layout {
+	key := c.Acronym + "\x00" + strconv.Itoa(day) + "\x00" + filterKey(c, f)
+	if f.HideOver {
+		key += "\x00" + now.Truncate(time.Minute).String()
+	}
+	if l, ok := layouts[key]; ok && layoutConf[key] == c {
+		return l
+	}
+	if len(layouts) >= 16 {
+		clear(layouts)
+		clear(layoutConf)
+	}
+	keep := func(room string) bool {
+		if len(f.Rooms) > 0 && !contains(f.Rooms, room) {
+			return false
+		}
+		return !contains(f.HideRooms, room)
+	}
+	l := grid.New(c, events, keep)
+	layouts[key], layoutConf[key] = l, c
+	return l
+}
+
+var layoutConf = map[string]*schedule.Conference{}
+
+func filterKey(c *schedule.Conference, f find.Filter) string {
+	q := map[string][]string{}
+	f.Set(c, q)
+	var b strings.Builder
+	for _, p := range find.Params {
+		b.WriteString(p + "=" + strings.Join(q[p], ",") + ";")
+	}
+	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// timetable is a day as a grid: rooms as columns, time as rows, the room
+// names and the times staying in view while it scrolls both ways, each
+// event a link to its page sized by its duration, a plenary across its
+// rooms, a line at the present moment. In the browser it draws only the
+// blocks near what is on screen (FOSDEM has 40 rooms); the server draws
+// them all.
+type timetable struct {
+	app.Compo
+	Conf   *schedule.Conference
+	Layout *grid.Layout
+	Now    time.Time
+	Stars  string // the keys of the starred events shown, so that a change redraws
+
+	area  grid.Area
+	drawn bool // area holds what the screen asked for
+}
+
+func (t *timetable) OnMount(ctx app.Context) {
+	if t.nowRow() >= 0 {
+		// During the conference, the present moment is in view.
+		ctx.Defer(func(ctx app.Context) {
+			el := app.Window().GetElementByID("timetable")
+			if !el.Truthy() {
+				return
+			}
+			top := gridHead + int(t.nowRow()*t.rowHeight()) - el.Get("clientHeight").Int()/4
+			el.Set("scrollTop", max(top, 0))
+		})
+	}
+}
+
+// nowRow is the present moment's row in the grid, or -1.
+func (t *timetable) nowRow() float64 {
+	if t.Layout == nil || t.Now.IsZero() || app.IsServer {
+		return -1
+	}
+	if r, ok := t.Layout.RowAt(t.Now); ok {
+		return r
+	}
+	return -1
+}
+
+func (t *timetable) rowHeight() float64 { return gridPerMinute * t.Layout.Step.Minutes() }
+
+// areaFor is what to draw for the grid scrolled to (left, top) showing w
+// by h pixels.
+func (t *timetable) areaFor(left, top, w, h float64) grid.Area {
+	rh := t.rowHeight()
+	col0 := (left) / gridColumn
+	col1 := (left + w - gridTimes) / gridColumn
+	row0 := (top - gridHead) / rh
+	row1 := (top + h - gridHead) / rh
+	rows := int(float64(gridChunkMins) / t.Layout.Step.Minutes())
+	return grid.Near(col0, col1, row0, row1, gridChunkCols, max(rows, 1))
+}
+
+func (t *timetable) onScroll(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	a := t.areaFor(el.Get("scrollLeft").Float(), el.Get("scrollTop").Float(), el.Get("clientWidth").Float(), el.Get("clientHeight").Float())
+	if t.drawn && a == t.area {
+		ctx.PreventUpdate()
+		return
+	}
+	t.area, t.drawn = a, true
+}
+
+// visible is the blocks to draw.
+func (t *timetable) visible() []int {
+	l := t.Layout
+	if app.IsServer {
+		all := make([]int, len(l.Blocks))
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	}
+	if !t.drawn {
+		// Before the first scroll: the window's size, at the top left or
+		// at the present moment.
+		w := app.Window().Get("innerWidth").Float()
+		h := app.Window().Get("innerHeight").Float()
+		top := 0.0
+		if r := t.nowRow(); r >= 0 {
+			top = max(0, gridHead+r*t.rowHeight()-h/4)
+		}
+		t.area = t.areaFor(0, top, w, h)
+	}
+	return l.Within(t.area)
+}
+
+func (t *timetable) Render() app.UI {
+	c, l := t.Conf, t.Layout
+	if l == nil || len(l.Blocks) == 0 {
+		return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
+	}
+	marks := l.Marks(c, 30*time.Minute)
+	span := int(30 * time.Minute / l.Step)
+	shown := t.visible()
+	starred := t.Stars
+	rowPx := strconv.FormatFloat(t.rowHeight(), 'f', 2, 64) + "px"
+	return app.Div().ID("timetable").Class("grid-scroll").
+		Role("region").Aria("label", tr("Timetable")).TabIndex(0).
+		OnScroll(t.onScroll).Body(
+		app.Div().Class("grid").
+			Style("--cols", strconv.Itoa(len(l.Rooms))).
+			Style("--rows", strconv.Itoa(l.Rows)).
+			Style("--row", rowPx).
+			Style("--col", strconv.Itoa(gridColumn)+"px").
+			Style("--times", strconv.Itoa(gridTimes)+"px").
+			Style("--head", strconv.Itoa(gridHead)+"px").
+			Style("--hour", strconv.FormatFloat(60*gridPerMinute, 'f', 2, 64)+"px").
+			Body(
+				app.Div().Class("grid-corner").Aria("hidden", "true"),
+				app.Range(l.Rooms).Slice(func(i int) app.UI {
+					h := app.Div().Class("grid-room").Style("grid-column", strconv.Itoa(i+2))
+					color := roomColor(c, l.Rooms[i])
+					if color != "" {
+						h = h.Style("--room", color)
+					}
+					return h.Body(
+						app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
+						app.Span().Class("grid-room-name").Text(l.Rooms[i]),
+					)
+				}),
+				app.Range(marks).Slice(func(i int) app.UI {
+					m := marks[i]
+					return app.Div().Class("grid-time").
+						Style("grid-row", strconv.Itoa(m.Row+2)+" / span "+strconv.Itoa(min(span, l.Rows-m.Row))).Body(
+						app.Time().DateTime(isoTime(c, m.Time)).Text(clock(c, m.Time)),
+					)
+				}),
+				app.If(t.nowRow() >= 0, func() app.UI {
+					r := t.nowRow()
+					row := int(r)
+					return app.Div().Class("grid-now").
+						Style("grid-row", strconv.Itoa(min(row, l.Rows-1)+2)).
+						Style("--at", strconv.FormatFloat(r-float64(min(row, l.Rows-1)), 'f', 3, 64)).
+						Aria("label", trf("Now, %s", clock(c, t.Now))).Role("img")
+				}),
+				app.Range(shown).Slice(func(i int) app.UI {
+					b := l.Blocks[shown[i]]
+					return gridBlock(c, l, b, strings.Contains(starred, "\x00"+b.Event.Key()+"\x00"))
+				}),
+			),
+	)
+}
+
+// gridBlock is one event in the timetable: a link to its page with its
+// time and title, its room's colour, and its star when starred.
+func gridBlock(c *schedule.Conference, l *grid.Layout, b grid.Block, starred bool) app.UI {
+	e := b.Event
+	class := "grid-block"
+	if !e.IsSession() {
+		class += " grid-break"
+	}
+	if b.Cols > 1 {
+		class += " grid-plenary"
+	}
+	if b.Parts > 1 {
+		class += " grid-part"
+	}
+	if starred {
+		class += " grid-starred"
+	}
+	if time.Duration(b.Rows)*l.Step < 20*time.Minute {
+		class += " grid-short" // one line: the time, then as much title as fits
+	}
+	a := app.A().Class(class).Href(talkURL(c, e)).
+		DataSet("key", e.Key()).
+		Style("grid-column", strconv.Itoa(b.Col+2)+" / span "+strconv.Itoa(b.Cols)).
+		Style("grid-row", strconv.Itoa(b.Row+2)+" / span "+strconv.Itoa(b.Rows))
+	if b.Lanes > 1 {
+		a = a.Style("--lane", strconv.Itoa(b.Lane)).Style("--lanes", strconv.Itoa(b.Lanes))
+	}
+	if color := roomColor(c, l.Rooms[b.Col]); color != "" {
+		a = a.Style("--room", color)
+	}
+	return a.Body(
+		app.Span().Class("grid-when").Text(timeRange(c, e)),
+		app.If(starred, func() app.UI {
+			return app.Span().Class("grid-star").Body(
+				app.Span().Aria("hidden", "true").Text("★"),
+				app.Span().Class("visually-hidden").Text(" "+tr("Starred")),
+			)
+		}),
+		app.Span().Class("grid-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
+		app.If(b.Parts > 1, func() app.UI {
+			return app.Span().Class("grid-also").Text(trf("Also in %s", strings.Join(otherRooms(l, b), ", ")))
+		}),
+	)
+}
+
+// otherRooms names the rooms of a plenary's other parts.
+func otherRooms(l *grid.Layout, b grid.Block) []string {
+	var out []string
+	for _, r := range b.Event.Rooms {
+		i := indexOf(l.Rooms, r)
+		if i >= 0 && (i < b.Col || i >= b.Col+b.Cols) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// starsOf lists the starred events of a layout as one string, each key
+// between NULs.
+func starsOf(l *grid.Layout, starred func(key string) bool) string {
+	var b strings.Builder
+	b.WriteByte(0)
+	for _, bl := range l.Blocks {
+		if k := bl.Event.Key(); starred(k) {
+			b.WriteString(k)
+			b.WriteByte(0)
+		}
+	}
+	return b.String()
+}

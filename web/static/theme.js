@@ -1,0 +1,25 @@
+// Applies the theme the attendee chose in the app (app/theme: stored as
+// "light" or "dark" under "companion/theme"; nothing means the system's)
+// before the page is first drawn. It is loaded in <head> without defer or
+// async, so it runs before the body is parsed: no flash of the other
+// theme, although the page itself is the same for everybody (cached by
+// the server, the service worker and static hosts). A file of the site's
+// own, so the Content-Security-Policy (no inline script) allows it.
+(function () {
+  var choice = null;
+  try {
+    choice = window.localStorage.getItem("companion/theme");
+  } catch (e) {
+    return; // storage disabled: the system's theme
+  }
+  if (choice !== "light" && choice !== "dark") {
+    return;
+  }
+  document.documentElement.setAttribute("data-theme", choice);
+  // The browser's own bar follows the chosen theme, not the system's.
+  var color = choice === "dark" ? "#0b1120" : "#f8fafc";
+  var metas = document.querySelectorAll('meta[name="theme-color"]');
+  for (var i = 0; i < metas.length; i++) {
+    metas[i].setAttribute("content", color);
+  }
+})();

@@ -1,0 +1,253 @@
+// Package wasmfile reads the parts of a WebAssembly binary that say where
+// its bytes go: the code section's function bodies, named by the custom
+// "name" section, and the size of the data section.
+package wasmfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// File is one binary, measured.
+type File struct {
+	Name                    string
+	Size, Code, Data, Names int
+	// Funcs are the defined functions, in index order.
+	Funcs []Func
+}
+
+// Func is one function body.
+type Func struct {
+	Name string
+	Body []byte
+}
+
+// Package is the functions of one Go package, summed.
+type Package struct {
+	Name   string
+	Code   int // bytes of function bodies
+	Brotli int // those bodies brotli-compressed on their own
+	Funcs  int
+}
+
+// Read reads and measures the binary at path.
+func Read(path string) (*File, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f.Name = path
+	return f, nil
+}
+
+// Parse measures a binary held in memory.
+func Parse(b []byte) (*File, error) {
+	if len(b) < 8 || string(b[:4]) != "\x00asm" {
+		return nil, errors.New("not a WebAssembly binary")
+	}
+	f := &File{Size: len(b)}
+	r := &reader{b: b, p: 8}
+	imported := 0
+	var bodies [][]byte
+	names := map[int]string{}
+	for r.p < len(b) {
+		id := r.byte()
+		size := r.uleb()
+		start := r.p
+		end := start + size
+		if r.err != nil || end > len(b) {
+			return nil, errors.New("truncated section")
+		}
+		sec := &reader{b: b[:end], p: start}
+		switch id {
+		case 2: // imports: they take the first function indices
+			n := sec.uleb()
+			for i := 0; i < n && sec.err == nil; i++ {
+				sec.name()
+				sec.name()
+				kind := sec.byte()
+				switch kind {
+				case 0:
+					sec.uleb()
+					imported++
+				case 1:
+					sec.byte()
+					sec.limits()
+				case 2:
+					sec.limits()
+				case 3:
+					sec.byte()
+					sec.byte()
+				}
+			}
+		case 10:
+			f.Code = size
+			n := sec.uleb()
+			for i := 0; i < n && sec.err == nil; i++ {
+				l := sec.uleb()
+				if sec.p+l > end {
+					return nil, errors.New("truncated function body")
+				}
+				bodies = append(bodies, b[sec.p:sec.p+l])
+				sec.p += l
+			}
+		case 11:
+			f.Data = size
+		case 0:
+			if sec.name() == "name" {
+				f.Names = size
+				for sec.p < end && sec.err == nil {
+					sub := sec.byte()
+					l := sec.uleb()
+					if sub != 1 {
+						sec.p += l
+						continue
+					}
+					n := sec.uleb()
+					for i := 0; i < n && sec.err == nil; i++ {
+						idx := sec.uleb()
+						names[idx] = sec.name()
+					}
+				}
+			}
+		}
+		if sec.err != nil {
+			return nil, fmt.Errorf("section %d: %w", id, sec.err)
+		}
+		r.p = end
+	}
+	if len(names) == 0 {
+		return nil, errors.New("no name section: build without -ldflags=-s")
+	}
+	for i, body := range bodies {
+		f.Funcs = append(f.Funcs, Func{Name: names[imported+i], Body: body})
+	}
+	return f, nil
+}
+
+// Packages sums the functions by Go package, largest first.
+func (f *File) Packages() []Package {
+	by := map[string]*Package{}
+	bodies := map[string]*bytes.Buffer{}
+	for _, fn := range f.Funcs {
+		name := PackageOf(fn.Name)
+		p := by[name]
+		if p == nil {
+			p = &Package{Name: name}
+			by[name] = p
+			bodies[name] = new(bytes.Buffer)
+		}
+		p.Code += len(fn.Body)
+		p.Funcs++
+		bodies[name].Write(fn.Body)
+	}
+	out := make([]Package, 0, len(by))
+	for name, p := range by {
+		p.Brotli = brotliSize(bodies[name].Bytes())
+		out = append(out, *p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Code != out[j].Code {
+			return out[i].Code > out[j].Code
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// PackageOf is the Go package of a function's symbol name as the Go
+// linker writes it in a wasm name section, where "/", "-" and "(*T)" are
+// mangled to "_" and "__T_": the name up to the first dot that is not part
+// of a module's domain ("github.com_tidwall_gjson.Get" is
+// "github.com_tidwall_gjson"). Compiler-made symbols ("type_.eq.…") are
+// grouped under their prefix.
+func PackageOf(sym string) string {
+	if sym == "" {
+		return "(unnamed)"
+	}
+	if strings.HasPrefix(sym, "type_.") || strings.HasPrefix(sym, "go_.") {
+		return sym[:strings.IndexByte(sym, '.')]
+	}
+	s := sym
+	skip := 0
+	if i := strings.IndexByte(s, '.'); i > 0 && !strings.Contains(s[:i], "_") {
+		if j := strings.IndexByte(s[i+1:], '_'); j > 0 && j <= 3 && strings.Trim(s[i+1:i+1+j], "abcdefghijklmnopqrstuvwxyz") == "" {
+			skip = i + 1 // a domain: github.com_…, rsc.io_…
+		}
+	}
+	if dot := strings.IndexByte(s[skip:], '.'); dot >= 0 {
+		return s[:skip+dot]
+	}
+	return s
+}
+
+func brotliSize(b []byte) int {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, 9)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+type reader struct {
+	b   []byte
+	p   int
+	err error
+}
+
+func (r *reader) byte() byte {
+	if r.p >= len(r.b) {
+		r.err = errors.New("unexpected end")
+		return 0
+	}
+	c := r.b[r.p]
+	r.p++
+	return c
+}
+
+func (r *reader) uleb() int {
+	var n, shift int
+	for {
+		c := r.byte()
+		if r.err != nil {
+			return 0
+		}
+		n |= int(c&0x7f) << shift
+		if c&0x80 == 0 {
+			return n
+		}
+		shift += 7
+		if shift > 56 {
+			r.err = errors.New("bad LEB128")
+			return 0
+		}
+	}
+}
+
+func (r *reader) name() string {
+	l := r.uleb()
+	if r.err != nil || r.p+l > len(r.b) {
+		r.err = errors.New("bad name")
+		return ""
+	}
+	s := string(r.b[r.p : r.p+l])
+	r.p += l
+	return s
+}
+
+func (r *reader) limits() {
+	if r.byte()&1 == 1 {
+		r.uleb()
+	}
+	r.uleb()
+}

@@ -121,7 +121,7 @@ func TestKCDFrance2023Contents(t *testing.T) {
 	// three rooms and the simulcast plenary, the sponsor hall.
 	v := c.Venue
 	if v.Name != "Centre Pompidou" || v.Address != "Paris" ||
-		!strings.Contains(v.Description, "Bleu, Blanc and Rouge") || !strings.Contains(v.Simulcast, "simulcast") ||
+		v.Lang != "en" || !strings.Contains(v.Description, "Bleu, Blanc and Rouge") || !strings.Contains(v.Simulcast, "simulcast") ||
 		len(v.Spaces) != 1 || v.Spaces[0].Room != "Hall partenaires" {
 		t.Errorf("venue %+v", v)
 	}

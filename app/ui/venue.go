@@ -57,7 +57,7 @@ func (p *venuePage) Render() app.UI {
 	case v.Name == "":
 		body = append(body, app.P().Class("lede").Text(tr("The schedule does not say where the conference is.")))
 	}
-	body = append(body, browseLinks(c, PathVenue), mapLinks(v), para("venue-about", v.Description))
+	body = append(body, browseLinks(c, PathVenue), mapLinks(v), para("venue-about", v.Lang, v.Description))
 
 	// The rooms: colour, seats, what the data says of where each is.
 	pages := map[string]find.Place{}
@@ -86,7 +86,7 @@ func (p *venuePage) Render() app.UI {
 		}
 		rooms[i] = li.Body(
 			app.Div().Class("venue-room-head").Body(head, app.Span().Class("count").Text(strings.Join(facts, " · "))),
-			para("room-where", r.Description),
+			para("room-where", "", r.Description),
 		)
 	}
 	body = append(body, section("venue-rooms", tr("Rooms"), app.Ul().Class("places").Body(rooms...)))
@@ -106,14 +106,18 @@ func (p *venuePage) Render() app.UI {
 		if len(plenaries) > 0 {
 			how = tr("These sessions are shown live in each of their rooms at the same time: sit in whichever has seats.")
 		}
-		body = append(body, section("venue-simulcast", tr("Shown in several rooms at once"), para("", v.Simulcast), para("", how), eventList(c, plenaries)))
+		body = append(body, section("venue-simulcast", tr("Shown in several rooms at once"), para("", v.Lang, v.Simulcast), para("", "", how), eventList(c, plenaries)))
 	}
 
 	// The other spaces: sponsor hall, children's room…
 	if len(v.Spaces) > 0 {
 		spaces := []app.UI{}
 		for _, s := range v.Spaces {
-			spaces = append(spaces, app.H3().Text(s.Name), para("", s.Description))
+			h3 := app.H3().Text(s.Name)
+			if v.Lang != "" {
+				h3 = h3.Lang(v.Lang)
+			}
+			spaces = append(spaces, h3, para("", v.Lang, s.Description))
 			if pl, ok := pages[s.Room]; ok {
 				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(trf("What is on in %s", s.Room))))
 			}
@@ -126,12 +130,17 @@ func (p *venuePage) Render() app.UI {
 	return shell(c, "", body...)
 }
 
-// para is a paragraph of text, or nothing for no text.
-func para(class, text string) app.UI {
+// para is a paragraph of text in the language lang ("" for the page's),
+// or nothing for no text.
+func para(class, lang, text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return app.P().Class(class).Text(text)
+	p := app.P().Class(class).Text(text)
+	if lang != "" {
+		p = p.Lang(lang)
+	}
+	return p
 }
 
 // section is a titled part of a page, named by its heading.

@@ -120,7 +120,7 @@ func (w *writer) document() (*document, error) {
 		meta["room_colors"] = colors
 	}
 	if v := c.Venue; !v.Empty() {
-		out := venue{Name: v.Name, Address: v.Address, Description: v.Description, Simulcast: v.Simulcast}
+		out := venue{Name: v.Name, Address: v.Address, Description: v.Description, Simulcast: v.Simulcast, Lang: v.Lang}
 		for _, s := range v.Spaces {
 			out.Spaces = append(out.Spaces, space{Name: s.Name, Room: s.Room, Description: s.Description})
 		}

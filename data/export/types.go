@@ -54,6 +54,7 @@ type venue struct {
 	Description string  `json:"description,omitempty"`
 	Simulcast   string  `json:"simulcast,omitempty"`
 	Spaces      []space `json:"spaces,omitempty"`
+	Lang        string  `json:"lang,omitempty"`
 }
 
 type space struct {

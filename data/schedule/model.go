@@ -76,6 +76,10 @@ type Venue struct {
 	Description string // practical information about the place
 	Simulcast   string // how plenaries shown in several rooms work there
 	Spaces      []Space
+
+	// Lang is the language its texts are written in (a BCP 47 tag such as
+	// "en"), when the data says: the page marks them with it.
+	Lang string
 }
 
 // Space is a place at the venue that matters besides the talks: the

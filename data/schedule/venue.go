@@ -24,7 +24,7 @@ const checking = runtime.GOOS != "js"
 
 // venueFields and spaceFields are the fields the conventions know.
 var (
-	venueFields = []string{"name", "address", "description", "simulcast", "spaces"}
+	venueFields = []string{"name", "address", "description", "simulcast", "spaces", "lang"}
 	spaceFields = []string{"name", "room", "description"}
 )
 
@@ -41,7 +41,7 @@ func (l *loader) venue(v gjson.Result) Venue {
 		return out
 	case !v.IsObject():
 		if checking {
-			l.warn(venuePath, "venue", "venue", "not a name or an object (name, address, description, simulcast, spaces): ignored")
+			l.warn(venuePath, "venue", "venue", "not a name or an object (name, address, description, simulcast, spaces, lang): ignored")
 		}
 		return out
 	}
@@ -50,6 +50,12 @@ func (l *loader) venue(v gjson.Result) Venue {
 	out.Address = l.venueText(v, "address", venuePath, "venue")
 	out.Description = l.venueText(v, "description", venuePath, "venue")
 	out.Simulcast = l.venueText(v, "simulcast", venuePath, "venue")
+	if out.Lang = l.venueText(v, "lang", venuePath, "venue"); !langTag(out.Lang) {
+		if checking {
+			l.warn(venuePath+".lang", "venue", "lang", fmt.Sprintf("%q is not a language tag (such as en, fr or pt-BR): dropped", out.Lang))
+		}
+		out.Lang = ""
+	}
 
 	spaces := v.Get("spaces")
 	switch {
@@ -147,6 +153,20 @@ func (l *loader) unknownFields(obj gjson.Result, path, place string, known []str
 			l.warn(path+"."+gjson.Escape(k), place, k, fmt.Sprintf("not a field of this convention (it has: %s): ignored", strings.Join(known, ", ")))
 		}
 	}
+}
+
+// langTag accepts "" and a language tag's letters, digits and dashes, as
+// a lang attribute takes them ("en", "fr", "pt-BR", "zh-Hant").
+func langTag(s string) bool {
+	if len(s) > 35 || strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") {
+		return false
+	}
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func jsonKind(v gjson.Result) string {

@@ -22,7 +22,7 @@ const twoRooms = `[{"name":"Bleu","capacity":300,"description":"Level -1, the bi
 
 func TestVenueConvention(t *testing.T) {
 	venue := `{"name":"Centre Pompidou","address":"Paris",
-	  "description":"A museum.","simulcast":"Shown on every screen.",
+	  "description":"A museum.","simulcast":"Shown on every screen.","lang":"en",
 	  "spaces":[{"name":"Hall partenaires","room":"Rouge","description":"The stands."},{"name":"Vestiaire"},{"room":"Bleu"}]}`
 	person := `{"guid":"10000000-0000-4000-8000-000000000001","name":"Ada","avatar":"img/ada.png"}`
 	c, err := schedule.Parse("venue.json", venueDoc(twoRooms, venue, person))
@@ -34,7 +34,7 @@ func TestVenueConvention(t *testing.T) {
 	}
 	v := c.Venue
 	if v.Name != "Centre Pompidou" || v.Address != "Paris" ||
-		v.Description != "A museum." || v.Simulcast != "Shown on every screen." || v.Empty() {
+		v.Description != "A museum." || v.Simulcast != "Shown on every screen." || v.Lang != "en" || v.Empty() {
 		t.Errorf("venue %+v", v)
 	}
 	want := []schedule.Space{{"Hall partenaires", "Rouge", "The stands."}, {"Vestiaire", "", ""}, {"Bleu", "Bleu", ""}}
@@ -77,7 +77,7 @@ func TestVenueConventionChecked(t *testing.T) {
 	}{
 		{"not an object", twoRooms, `42`, "", []string{`meta.venue: venue: field "venue": not a name or an object`}, nil},
 		{"a typo and wrong types", twoRooms, `{"name":["Centre"],"adress":"Paris","description":7,"simulcast":true}`, "", []string{
-			`venue: field "adress": not a field of this convention (it has: name, address, description, simulcast, spaces): ignored`,
+			`venue: field "adress": not a field of this convention (it has: name, address, description, simulcast, spaces, lang): ignored`,
 			`field "name": not text (a list): dropped`,
 			`field "description": not text (a number): dropped`,
 			`field "simulcast": not text (true or false): dropped`,
@@ -99,6 +99,11 @@ func TestVenueConventionChecked(t *testing.T) {
 		}, func(t *testing.T, c *schedule.Conference) {
 			if len(c.Venue.Spaces) != 1 || c.Venue.Spaces[0] != (schedule.Space{Name: "Crèche"}) {
 				t.Errorf("spaces %+v", c.Venue.Spaces)
+			}
+		}},
+		{"a language that is no tag", twoRooms, `{"name":"X","lang":"en\"><script>"}`, "", []string{`venue: field "lang": "en\"><script>" is not a language tag`}, func(t *testing.T, c *schedule.Conference) {
+			if c.Venue.Lang != "" {
+				t.Errorf("lang %q", c.Venue.Lang)
 			}
 		}},
 		{"spaces not a list", twoRooms, `{"spaces":{"name":"x"}}`, "", []string{`field "spaces": not a list of spaces`}, nil},

@@ -102,6 +102,11 @@ func TestSpeakerAndVenuePagesPrerendered(t *testing.T) {
 	if got := text(find(n, "p.address")); got != "Paris" {
 		t.Errorf("address %q", got)
 	}
+	// The venue's texts are in English (meta.venue.lang), whatever the
+	// interface's language.
+	if p := find(n, "p.venue-about"); p == nil || attr(p, "lang") != "en" || !strings.Contains(text(p), "contemporary art museum") {
+		t.Errorf("the venue's description is not marked as English: %v", p)
+	}
 	if findHref(n, "geo:0,0?q=Centre%20Pompidou%2C%20Paris") == nil {
 		t.Error("no geo: link for the phone's map app")
 	}

@@ -1,64 +1,18 @@
 package grid_test
 
 import (
-	"bytes"
-	"os"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"companion/app/grid"
-	"companion/data"
-	"companion/data/export"
-	"companion/data/fixtures"
-	"companion/data/importer/build"
-	"companion/data/importer/pentabarf"
+	"companion/data/fixtures/conferences"
 	"companion/data/schedule"
 )
 
-func kcd(t testing.TB) *schedule.Conference {
-	t.Helper()
-	b, err := os.ReadFile("../../data/" + data.DefaultFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := schedule.Parse(data.DefaultFile, string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func kcd(t testing.TB) *schedule.Conference { return conferences.KCD(t) }
 
-var (
-	fosdemOnce sync.Once
-	fosdemConf *schedule.Conference
-	fosdemErr  error
-)
-
-// fosdem is FOSDEM 2025 as the app sees it: imported from the Pentabarf
-// fixture, written as schedule.json and loaded back.
-func fosdem(t testing.TB) *schedule.Conference {
-	t.Helper()
-	xml := fixtures.Read(t, "fosdem-2025.pentabarf-schedule.xml")
-	fosdemOnce.Do(func() {
-		c, err := pentabarf.Import("fosdem", bytes.NewReader(xml), build.Options{})
-		if err != nil {
-			fosdemErr = err
-			return
-		}
-		doc, err := export.JSON(c)
-		if err != nil {
-			fosdemErr = err
-			return
-		}
-		fosdemConf, fosdemErr = schedule.Parse("fosdem2025.json", string(doc))
-	})
-	if fosdemErr != nil {
-		t.Fatal(fosdemErr)
-	}
-	return fosdemConf
-}
+func fosdem(t testing.TB) *schedule.Conference { return conferences.FOSDEM(t) }
 
 func blockOf(t *testing.T, l *grid.Layout, title string) []grid.Block {
 	t.Helper()

@@ -1,3 +1,5 @@
+//go:build !js
+
 // Package deploy holds the container image and Kubernetes manifests of the
 // companion (Dockerfile, kubernetes/*.yaml) and their tests. It has no
 // code of its own: only the tests, so that what they import (a Kubernetes

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -177,7 +176,7 @@ func TestLiveDirectoryLimits(t *testing.T) {
 	}
 	os.Remove(file)
 
-	if err := syscall.Mkfifo(file, 0o644); err != nil {
+	if err := mkfifo(file); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan string, 1)

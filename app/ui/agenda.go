@@ -79,7 +79,7 @@ func (p *agendaPage) Render() app.UI {
 	c := p.conf
 	current, gone := starredEvents(c, p.agenda)
 	changes := map[string]agenda.Change{}
-	for _, ch := range p.agenda.Changes(c) {
+	for _, ch := range flaggedChanges(c, p.agenda) {
 		changes[ch.Key] = ch
 	}
 	gaps := map[string]agenda.Gap{} // by the key of the talk after the gap

@@ -45,33 +45,79 @@ func checkForUpdate(ctx app.Context, acronym string, changed func(ctx app.Contex
 	_, err := catalog.Get(acronym)
 	missing := errors.Is(err, catalog.ErrNotLoaded)
 	if t, ok := lastChecks[acronym]; ok && time.Since(t) < recheckAfter && !missing {
+		if !settled[acronym] {
+			// A check is on its way: this page hears when it is over.
+			unsettledPages[acronym] = append(unsettledPages[acronym], func() {
+				ctx.Dispatch(func(ctx app.Context) { changed(ctx, false) })
+			})
+		}
 		return
 	}
 	lastChecks[acronym] = time.Now()
 	fetchText(scheduleAPI+url.PathEscape(acronym), func(body string, ok bool) {
 		if !ok {
-			if missing {
-				ctx.Dispatch(func(ctx app.Context) {
+			ctx.Dispatch(func(ctx app.Context) {
+				first := settle(acronym)
+				if missing {
 					unavailable[acronym] = true
+				}
+				if missing || first {
 					changed(ctx, false)
-				})
-			}
+				}
+			})
 			return // offline and nothing kept: the built-in schedule stays
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			first := settle(acronym)
 			delete(unavailable, acronym)
 			replaced, err := catalog.Replace(acronym, body)
 			if err != nil {
 				app.Log("schedule update ignored:", err)
-				return
 			}
 			if !replaced {
+				if first {
+					changed(ctx, false) // the change flags can show now
+				}
 				return
 			}
 			news := markSeen(acronym, body)
 			changed(ctx, news && !missing)
 		})
 	})
+}
+
+// A conference's schedule is settled once the app has asked the server
+// for its current version (and had it, or failed to). Until then the
+// schedule on screen may be the one built into the app, older than the
+// one the attendee's stars were last compared with: a change flag drawn
+// from it would be false ("moved back"), and would vanish a moment later.
+var (
+	settled        = map[string]bool{}
+	unsettledPages = map[string][]func(){}
+)
+
+// settle marks a conference's schedule as settled and tells the pages
+// that waited; it reports whether it was the first time.
+func settle(acronym string) bool {
+	if settled[acronym] {
+		return false
+	}
+	settled[acronym] = true
+	waiting := unsettledPages[acronym]
+	delete(unsettledPages, acronym)
+	for _, notify := range waiting {
+		notify()
+	}
+	return true
+}
+
+// flaggedChanges are the changes to flag on the attendee's starred
+// talks: none until the conference's schedule is settled.
+func flaggedChanges(c *schedule.Conference, a *agenda.Agenda) []agenda.Change {
+	if !settled[c.Acronym] {
+		return nil
+	}
+	return a.Changes(c)
 }
 
 // markSeen records that the attendee has seen this version of a
@@ -120,7 +166,7 @@ func fetchText(url string, done func(body string, ok bool)) {
 // agendaChanges counts the starred events that moved, changed room or
 // left the schedule since they were starred.
 func agendaChanges(c *schedule.Conference, a *agenda.Agenda) (changed, gone int) {
-	for _, ch := range a.Changes(c) {
+	for _, ch := range flaggedChanges(c, a) {
 		if ch.Now == nil {
 			gone++
 		} else {

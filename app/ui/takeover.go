@@ -48,6 +48,7 @@ func Preload() {
 		return
 	}
 	lastChecks[acronym] = time.Now()
+	settled[acronym] = true
 	markSeen(acronym, r.body)
 }
 

@@ -19,7 +19,7 @@ func (p *talkPage) agendaBlock() app.UI {
 	}
 	var flags []app.UI
 	if a.Starred(e.Key()) {
-		for _, ch := range a.Changes(c) {
+		for _, ch := range flaggedChanges(c, a) {
 			if ch.Key == e.Key() {
 				flags = append(flags, changeFlag(c, ch, p.onDismiss))
 			}

@@ -36,7 +36,12 @@ func compress(name string) error {
 		return err
 	}
 	var br bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	// The largest window the format allows (16 MB, every browser decodes
+	// it): the whole app.wasm fits in it, so code repeated far apart is
+	// still matched. With the default 4 MB window the size moved by tens of
+	// kilobytes with the binary's layout alone (one small change: 1,836,075
+	// → 1,874,692 bytes; with this window 1,839,918 → 1,842,337).
+	bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
 	if _, err := bw.Write(raw); err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ self.addEventListener("fetch", (event) => {
     return; // replays and other sites: the browser's business
   }
   if (url.pathname.startsWith("/api/schedules/")) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
     return;
   }
   if (url.pathname.startsWith("/api/")) {
@@ -99,28 +99,39 @@ async function cacheFirst(request) {
   return response;
 }
 
+// networkWait is how long a live schedule is waited for when a copy is
+// kept: on venue wifi a request can hang for minutes, and the app waits
+// for a served conference's schedule before it starts.
+const networkWait = 3000;
+
 // networkFirst serves live schedules: the server's current one when it
-// answers, else the last one received.
-async function networkFirst(request) {
-  const cache = await caches.open(dataCacheName);
-  try {
-    const response = await fetch(request, { cache: "no-cache" });
-    if (response.ok) {
-      await cache.put(request.url, response.clone());
-      return response;
-    }
-    if (response.status === 304) {
-      return response;
-    }
-    const cached = await lastCopy(cache, request);
-    return cached || response;
-  } catch (err) {
-    const cached = await lastCopy(cache, request);
-    if (cached) {
-      return cached;
-    }
-    throw err;
+// answers in time, else the last one received. An answer that comes too
+// late still replaces the kept copy, for the next look.
+async function networkFirst(event) {
+  const request = event.request;
+  const network = fetch(request, { cache: "no-cache" });
+  event.waitUntil(
+    network
+      .then((response) => {
+        if (!response.ok) {
+          return;
+        }
+        // Copied before the page reads the body (this runs first).
+        const copy = response.clone();
+        return caches.open(dataCacheName).then((cache) => cache.put(request.url, copy));
+      })
+      .catch(() => {})
+  );
+  const cached = await lastCopy(await caches.open(dataCacheName), request);
+  if (!cached) {
+    return network; // nothing kept: only the server can answer
   }
+  const late = new Promise((resolve) => setTimeout(resolve, networkWait, null));
+  const response = await Promise.race([network.catch(() => null), late]);
+  if (response && (response.ok || response.status === 304)) {
+    return response;
+  }
+  return cached;
 }
 
 // lastCopy is the last schedule received, else the one precached at

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -32,6 +33,13 @@ func newSite(t testing.TB, served ...data.File) *httptest.Server {
 // changes in the catalog (the process's) is undone when the test ends.
 func startSite(t testing.TB, a server.Assets) *httptest.Server {
 	t.Helper()
+	return startWrappedSite(t, a, func(h http.Handler) http.Handler { return h })
+}
+
+// startWrappedSite is startSite with the handler wrapped, to change what
+// the network does (a request that hangs).
+func startWrappedSite(t testing.TB, a server.Assets, wrap func(http.Handler) http.Handler) *httptest.Server {
+	t.Helper()
 	a.Static, a.Build, a.Worker = web.Static(), web.Build(), web.WorkerTemplate
 	if a.ScheduleDir != "" {
 		restoreCatalog(t)
@@ -43,7 +51,7 @@ func startSite(t testing.TB, a server.Assets) *httptest.Server {
 	if err != nil {
 		t.Fatalf("%v (the browser tests need the built app: run `make test`, which builds it)", err)
 	}
-	srv := httptest.NewServer(h)
+	srv := httptest.NewServer(wrap(h))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -2,10 +2,14 @@ package server_test
 
 import (
 	"bytes"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 
+	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/fixtures"
 
@@ -32,6 +36,42 @@ func TestBrowserServedConferenceOffline(t *testing.T) {
 		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "agenda offline", chromedp.Navigate(srv.URL+"/agenda?c=Camp2019"), appLoaded(),
 		chromedp.WaitVisible(`.agenda-list `+star, chromedp.ByQuery))
+}
+
+// On venue wifi a request can hang without failing. A served conference
+// whose schedule the service worker has kept still opens, from that copy,
+// when the server never answers for it.
+func TestBrowserServedConferenceOnHangingNetwork(t *testing.T) {
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	var hang atomic.Bool
+	released := make(chan struct{})
+	srv := startWrappedSite(t, server.Assets{Served: []data.File{{Name: "camp2019.json", JSON: string(camp)}}},
+		func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if hang.Load() && strings.HasPrefix(r.URL.Path, "/api/schedules/") {
+					select { // until the browser gives up or the test ends
+					case <-r.Context().Done():
+					case <-released:
+					}
+					return
+				}
+				h.ServeHTTP(w, r)
+			})
+		})
+	t.Cleanup(func() { close(released) }) // before the server closes
+	ctx := newBrowser(t)
+
+	run(t, ctx, "open the served conference", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
+	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
+	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+
+	hang.Store(true)
+	run(t, ctx, "reload while the schedule never comes", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(),
+		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "the star still works", chromedp.Click(star, chromedp.ByQuery),
+		chromedp.WaitVisible(star+`[aria-pressed="false"]`, chromedp.ByQuery))
 }
 
 // The served schedules are not in the browser app: its binary does not

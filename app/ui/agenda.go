@@ -30,14 +30,7 @@ const minGap = 15 * time.Minute
 func (p *agendaPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *agendaPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	{
-		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
-			p.load(ctx)
-			if news {
-				p.notice = updateNotice(p.conf, p.agenda)
-			}
-		})
-	}
+	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *agendaPage) load(ctx app.Context) {

@@ -120,6 +120,18 @@ func flaggedChanges(c *schedule.Conference, a *agenda.Agenda) []agenda.Change {
 	return a.Changes(c)
 }
 
+// followSchedule loads a page again whenever its conference's live
+// schedule changes; when that version is news to the attendee, onNews
+// (when given) tells them what it did to their agenda.
+func followSchedule(ctx app.Context, load func(app.Context), onNews func()) {
+	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
+		load(ctx)
+		if news && onNews != nil {
+			onNews()
+		}
+	})
+}
+
 // markSeen records that the attendee has seen this version of a
 // conference's schedule; it reports whether it is new to them.
 func markSeen(acronym, body string) bool {

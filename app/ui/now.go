@@ -23,7 +23,7 @@ type nowPage struct {
 func (p *nowPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *nowPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+	followSchedule(ctx, p.load, nil)
 	p.tick(ctx)
 }
 

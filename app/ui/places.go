@@ -69,7 +69,7 @@ type placesPage struct {
 func (p *placesPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *placesPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+	followSchedule(ctx, p.load, nil)
 }
 
 func (p *placesPage) load(ctx app.Context) {
@@ -135,12 +135,7 @@ func (p *placePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *placePage) OnNav(ctx app.Context) {
 	hostStars(ctx, &p.notice)
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
-		p.load(ctx)
-		if news {
-			p.notice = updateNotice(p.conf, p.agenda)
-		}
-	})
+	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *placePage) load(ctx app.Context) {

@@ -27,7 +27,7 @@ type sharePage struct {
 func (p *sharePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *sharePage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+	followSchedule(ctx, p.load, nil)
 }
 
 func (p *sharePage) load(ctx app.Context) {

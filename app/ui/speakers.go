@@ -43,7 +43,7 @@ type speakersPage struct {
 func (p *speakersPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *speakersPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+	followSchedule(ctx, p.load, nil)
 }
 
 func (p *speakersPage) load(ctx app.Context) {
@@ -136,12 +136,7 @@ func (p *speakerPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *speakerPage) OnNav(ctx app.Context) {
 	hostStars(ctx, &p.notice)
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
-		p.load(ctx)
-		if news {
-			p.notice = updateNotice(p.conf, p.agenda)
-		}
-	})
+	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *speakerPage) load(ctx app.Context) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/url"
-	"strings"
 	"time"
 
 	"companion/app/catalog"
@@ -76,13 +75,5 @@ func (p *talkPage) OnInit() {
 	if !app.IsClient {
 		return
 	}
-	u := app.Window().URL()
-	if p.conf, p.err = conferenceOf(u); p.err != nil {
-		return
-	}
-	p.agenda, p.notice = agendaFor(p.conf)
-	slug, _ := url.PathUnescape(strings.TrimPrefix(u.Path, PathTalk))
-	if p.event = p.conf.EventBySlug(slug); p.event == nil {
-		p.event = p.conf.Event(slug)
-	}
+	p.read(app.Window().URL())
 }

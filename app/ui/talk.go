@@ -25,27 +25,12 @@ type talkPage struct {
 func (p *talkPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *talkPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	{
-		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
-			p.load(ctx)
-			if news {
-				p.notice = updateNotice(p.conf, p.agenda)
-			}
-		})
-	}
+	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *talkPage) load(ctx app.Context) {
-	u := ctx.Page().URL()
-	p.conf, p.err = conferenceOf(u)
-	if p.err != nil {
+	if !p.read(ctx.Page().URL()) {
 		return
-	}
-	p.agenda, p.notice = agendaFor(p.conf)
-	slug, _ := url.PathUnescape(strings.TrimPrefix(u.Path, PathTalk))
-	p.event = p.conf.EventBySlug(slug)
-	if p.event == nil {
-		p.event = p.conf.Event(slug) // a guid works too
 	}
 	if p.event != nil {
 		setTitle(ctx, p.event.Title, p.conf.Title)
@@ -53,6 +38,21 @@ func (p *talkPage) load(ctx app.Context) {
 	} else {
 		setTitle(ctx, tr("Not found"), p.conf.Title)
 	}
+}
+
+// read finds the page's conference, the attendee's agenda and the event
+// its URL names (by slug, or by guid); it reports whether the conference
+// was found.
+func (p *talkPage) read(u *url.URL) bool {
+	if p.conf, p.err = conferenceOf(u); p.err != nil {
+		return false
+	}
+	p.agenda, p.notice = agendaFor(p.conf)
+	slug, _ := url.PathUnescape(strings.TrimPrefix(u.Path, PathTalk))
+	if p.event = p.conf.EventBySlug(slug); p.event == nil {
+		p.event = p.conf.Event(slug)
+	}
+	return true
 }
 
 func (p *talkPage) onStar(ctx app.Context, e app.Event) {

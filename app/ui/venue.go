@@ -25,7 +25,7 @@ type venuePage struct {
 func (p *venuePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *venuePage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) { p.load(ctx) })
+	followSchedule(ctx, p.load, nil)
 }
 
 func (p *venuePage) load(ctx app.Context) {

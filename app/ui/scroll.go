@@ -26,8 +26,10 @@ var (
 	scrollEvent       app.Func
 	popEvent          app.Func
 	lastPageKey       string
-	popped            bool // Back or Forward: restore popY
-	popY              = -1
+	userMoved         bool // a touch, wheel or key since restoreScroll began
+	userMove          app.Func
+	popped            bool // Back or Forward: restore popSpot
+	popSpot           *scrollSpot
 )
 
 func (s *scrollKeeper) Render() app.UI {
@@ -54,19 +56,19 @@ func settleScroll(ctx app.Context) {
 	switch {
 	case popped:
 		popped = false
-		if popY >= 0 {
-			restoreScroll(ctx, popY, 0)
+		if popSpot != nil {
+			restoreScroll(ctx, *popSpot, 0)
 		}
 	case lastPageKey == "":
-		if y, ok := savedScroll(); ok { // a reload
-			restoreScroll(ctx, y, 0)
+		if spot, ok := savedScroll(); ok { // a reload
+			restoreScroll(ctx, spot, 0)
 		}
 	case key != lastPageKey:
 		// An entry that recorded a position was visited before: Back or
 		// Forward, whichever of go-app's popstate handler and ours ran
 		// first. A new entry opens at its top.
-		if y, ok := savedScroll(); ok {
-			restoreScroll(ctx, y, 0)
+		if spot, ok := savedScroll(); ok {
+			restoreScroll(ctx, spot, 0)
 		} else {
 			app.Window().Call("scrollTo", 0, 0)
 		}
@@ -101,6 +103,9 @@ func watchScroll() {
 			return nil
 		}
 		state := map[string]any{"y": app.Window().Get("scrollY").Int()}
+		if key, top, ok := cardInView(); ok {
+			state["card"], state["top"] = key, top
+		}
 		app.Window().Get("history").Call("replaceState", state, "")
 		return nil
 	})
@@ -113,10 +118,17 @@ func watchScroll() {
 		return nil
 	})
 	app.Window().Call("addEventListener", "scroll", scrollEvent, map[string]any{"passive": true})
+	userMove = app.FuncOf(func(this app.Value, args []app.Value) any {
+		userMoved = true
+		return nil
+	})
+	for _, event := range []string{"wheel", "touchstart", "keydown", "pointerdown"} {
+		app.Window().Call("addEventListener", event, userMove, map[string]any{"passive": true})
+	}
 	popEvent = app.FuncOf(func(this app.Value, args []app.Value) any {
-		popped, popY = true, -1
-		if y, ok := savedScroll(); ok {
-			popY = y
+		popped, popSpot = true, nil
+		if spot, ok := savedScroll(); ok {
+			popSpot = &spot
 		}
 		return nil
 	})
@@ -125,32 +137,97 @@ func watchScroll() {
 
 func currentHref() string { return app.Window().Get("location").Get("href").String() }
 
+// scrollSpot is where a page was scrolled: its offset, and the card read
+// at the time with its distance from the top of the screen. The card is
+// what counts: a list redrawn after Back lays out the cards far above with
+// an estimated height until they are seen again (see .card in app.css), so
+// the same offset can show other talks.
+type scrollSpot struct {
+	y    int
+	card string // the address a card's title links to, or ""
+	top  int
+}
+
 // savedScroll is the scroll position the current history entry recorded.
-func savedScroll() (int, bool) {
+func savedScroll() (scrollSpot, bool) {
 	state := app.Window().Get("history").Get("state")
 	if !state.Truthy() {
-		return 0, false
+		return scrollSpot{}, false
 	}
 	y := state.Get("y")
 	if y.Type() != app.TypeNumber {
-		return 0, false
+		return scrollSpot{}, false
 	}
-	return y.Int(), true
+	spot := scrollSpot{y: y.Int()}
+	if card, top := state.Get("card"), state.Get("top"); card.Type() == app.TypeString && top.Type() == app.TypeNumber {
+		spot.card, spot.top = card.String(), top.Int()
+	}
+	return spot, true
 }
 
-// restoreScroll scrolls back to y once the page is tall enough for it
+// cardInView is the card a third of the way down the screen (or just
+// below), named by the address its title links to, with its distance
+// from the top.
+func cardInView() (href string, top int, ok bool) {
+	w := app.Window()
+	doc := w.Get("document")
+	x, h := w.Get("innerWidth").Int()/2, w.Get("innerHeight").Int()
+	for _, y := range []int{h / 3, h/3 + 12, h / 2} {
+		el := doc.Call("elementFromPoint", x, y)
+		if !el.Truthy() {
+			continue
+		}
+		card := el.Call("closest", "li.card")
+		if !card.Truthy() {
+			continue
+		}
+		if link := card.Call("querySelector", ".card-title a[href]"); link.Truthy() {
+			return link.Call("getAttribute", "href").String(), card.Call("getBoundingClientRect").Get("top").Int(), true
+		}
+	}
+	return "", 0, false
+}
+
+// restoreScroll scrolls back to the spot: its card at the same height
+// once it is drawn, else its offset once the page is tall enough for it
 // (a schedule still loading is not), trying for about two seconds.
-func restoreScroll(ctx app.Context, y, attempt int) {
+func restoreScroll(ctx app.Context, spot scrollSpot, attempt int) {
 	ctx.Defer(func(ctx app.Context) {
-		doc := app.Window().Get("document").Get("documentElement")
-		tall := doc.Get("scrollHeight").Int()-app.Window().Get("innerHeight").Int() >= y
-		if tall || attempt >= 20 {
-			app.Window().Call("scrollTo", 0, y)
+		w := app.Window()
+		if spot.card != "" {
+			sel := `li.card .card-title a[href="` + w.Get("CSS").Call("escape", spot.card).String() + `"]`
+			if link := w.Get("document").Call("querySelector", sel); link.Truthy() {
+				// Cards around it are laid out at their real height only
+				// once near the screen, which moves it: set again until
+				// it stays.
+				if attempt == 0 {
+					userMoved = false
+				} else if userMoved {
+					return // the attendee scrolls: theirs from now on
+				}
+				card := link.Call("closest", "li.card")
+				off := card.Call("getBoundingClientRect").Get("top").Int() - spot.top
+				if off != 0 {
+					w.Call("scrollTo", 0, w.Get("scrollY").Int()+off)
+				}
+				if (off != 0 || attempt == 0) && attempt < 20 {
+					ctx.After(50*time.Millisecond, func(ctx app.Context) {
+						ctx.PreventUpdate()
+						restoreScroll(ctx, spot, attempt+1)
+					})
+				}
+				return
+			}
+		}
+		doc := w.Get("document").Get("documentElement")
+		tall := doc.Get("scrollHeight").Int()-w.Get("innerHeight").Int() >= spot.y
+		if (tall && spot.card == "") || attempt >= 20 {
+			w.Call("scrollTo", 0, spot.y)
 			return
 		}
 		ctx.After(100*time.Millisecond, func(ctx app.Context) {
 			ctx.PreventUpdate()
-			restoreScroll(ctx, y, attempt+1)
+			restoreScroll(ctx, spot, attempt+1)
 		})
 	})
 }

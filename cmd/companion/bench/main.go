@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -94,13 +95,17 @@ type Conference struct {
 	FloorReadableMs float64 `json:"floor_readable_ms"`
 	FloorBytes      float64 `json:"floor_bytes"`
 
-	ColdReadableMs    float64 `json:"cold_readable_ms"`
-	ColdStarsMs       float64 `json:"cold_stars_work_ms"`
-	ColdBytes         float64 `json:"cold_bytes"`
-	WarmReadableMs    float64 `json:"warm_readable_ms"`
-	WarmStarsMs       float64 `json:"warm_stars_work_ms"`
-	WarmBytes         float64 `json:"warm_bytes"`
-	OfflineBytes      float64 `json:"offline_bytes"`
+	ColdReadableMs float64 `json:"cold_readable_ms"`
+	ColdStarsMs    float64 `json:"cold_stars_work_ms"`
+	ColdBytes      float64 `json:"cold_bytes"`
+	WarmReadableMs float64 `json:"warm_readable_ms"`
+	WarmStarsMs    float64 `json:"warm_stars_work_ms"`
+	WarmBytes      float64 `json:"warm_bytes"`
+	OfflineBytes   float64 `json:"offline_bytes"`
+	// FirstVisitBytes is all the server sent for a first visit, the
+	// service worker's precache included (which the page's own network
+	// log does not see), until the worker is ready.
+	FirstVisitBytes   float64 `json:"first_visit_bytes"`
 	OfflineReadableMs float64 `json:"offline_readable_ms"`
 	OfflineStarsMs    float64 `json:"offline_stars_work_ms"`
 	GoneAfterShown    int     `json:"schedule_gone_after_shown"`
@@ -120,7 +125,7 @@ func bench(fixture string, runs int) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, err := serve(h)
+	site, err := serve(sent.count(h))
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +192,7 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 		}
 		// The app: cold, then warm, then offline, in one profile.
 		if err := withBrowser(func(ctx context.Context) error {
+			sent.take()
 			cold, err := load(ctx, site+path, true)
 			if err != nil {
 				return fmt.Errorf("cold: %w", err)
@@ -199,6 +205,7 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 			if err := chromedp.Run(ctx, workerReady()); err != nil {
 				return fmt.Errorf("service worker: %w", err)
 			}
+			add("first_visit_bytes", sent.take())
 			warm, err := load(ctx, site+path, true)
 			if err != nil {
 				return fmt.Errorf("warm: %w", err)
@@ -235,7 +242,7 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 		FloorReadableMs: median(samples["floor_readable"]), FloorBytes: median(samples["floor_bytes"]),
 		ColdReadableMs: median(samples["cold_readable"]), ColdStarsMs: median(samples["cold_stars"]), ColdBytes: median(samples["cold_bytes"]),
 		WarmReadableMs: median(samples["warm_readable"]), WarmStarsMs: median(samples["warm_stars"]), WarmBytes: median(samples["warm_bytes"]),
-		OfflineBytes:      median(samples["offline_bytes"]),
+		OfflineBytes: median(samples["offline_bytes"]), FirstVisitBytes: median(samples["first_visit_bytes"]),
 		OfflineReadableMs: median(samples["offline_readable"]), OfflineStarsMs: median(samples["offline_stars"]),
 		GoneAfterShown: gone,
 		JSHeapMB:       median(samples["js_heap_mb"]), WasmMemoryMB: median(samples["wasm_mb"]),
@@ -504,9 +511,40 @@ func printTable(w io.Writer, r *Results) {
 		fmt.Fprintf(tw, "first talk readable (ms)\t%.0f\t%.0f (%.2f× floor)\t%.0f\t%.0f\t\n", c.FloorReadableMs, c.ColdReadableMs, c.ColdReadableMs/c.FloorReadableMs, c.WarmReadableMs, c.OfflineReadableMs)
 		fmt.Fprintf(tw, "stars work (ms)\t\t%.0f\t%.0f\t%.0f\t\n", c.ColdStarsMs, c.WarmStarsMs, c.OfflineStarsMs)
 		fmt.Fprintf(tw, "bytes on the wire (page, until stars work)\t%.0f\t%.0f\t%.0f\t%.0f\t\n", c.FloorBytes, c.ColdBytes, c.WarmBytes, c.OfflineBytes)
+		fmt.Fprintf(tw, "bytes sent, first visit (page and service worker)\t\t%.0f\t\t\t\n", c.FirstVisitBytes)
 		fmt.Fprintf(tw, "JS heap + wasm memory (MB)\t\t%.1f + %.1f\t\t\t\n", c.JSHeapMB, c.WasmMemoryMB)
 		fmt.Fprintf(tw, "schedule gone after shown (times)\t\t%d\t\t\t\n", c.GoneAfterShown)
 		fmt.Fprintf(tw, "star tapped before the app kept\t\t%v\t\t\t\n", c.EarlyTapKept)
 	}
 	tw.Flush()
 }
+
+// sent counts the body bytes the app's server sends (compressed, as on
+// the wire), whoever asked: the page or its service worker.
+var sent serverBytes
+
+type serverBytes struct{ n atomic.Int64 }
+
+// count wraps h so that what it writes is counted.
+func (b *serverBytes) count(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&countingWriter{ResponseWriter: w, n: &b.n}, r)
+	})
+}
+
+// take returns the bytes counted since the last take.
+func (b *serverBytes) take() float64 { return float64(b.n.Swap(0)) }
+
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	w.n.Add(int64(n))
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *countingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -162,7 +162,7 @@ func kcdPages(t *testing.T, srv *httptest.Server) []a11yPage {
 		{name: "changes", path: "/changes", ready: anywhere},
 		{name: "shared selection", path: shareLink},
 		{name: "agenda with the share panel open", path: "/agenda",
-			then: chromedp.Tasks{chromedp.Click("#share", chromedp.ByQuery), chromedp.WaitVisible("#share-panel svg.qr", chromedp.ByQuery)}},
+			then: chromedp.Tasks{click("#share"), chromedp.WaitVisible("#share-panel svg.qr", chromedp.ByQuery)}},
 	}
 	for i := range pages {
 		pages[i].conference = c.Title
@@ -495,7 +495,7 @@ func TestBrowserTheme(t *testing.T) {
 	eventually(t, ctx, "dark as the system", background+` === "`+darkBackground+`"`)
 
 	// Chosen light while the system is dark.
-	run(t, ctx, "choose light", chromedp.WaitEnabled(`.theme-choice[data-theme="light"]`, chromedp.ByQuery), chromedp.Click(`.theme-choice[data-theme="light"]`, chromedp.ByQuery))
+	run(t, ctx, "choose light", chromedp.WaitEnabled(`.theme-choice[data-theme="light"]`, chromedp.ByQuery), click(`.theme-choice[data-theme="light"]`))
 	eventually(t, ctx, "light as chosen", background+` === "`+lightBackground+`" && document.querySelector('.theme-choice[data-theme="light"]').getAttribute("aria-pressed") === "true"`)
 	if got := evalString(t, ctx, "browser bar", `[...document.querySelectorAll('meta[name="theme-color"]')].map(m => m.content).join(" ")`); got != "#f8fafc #f8fafc" {
 		t.Errorf("theme-color %q, want the light colour for both schemes", got)
@@ -520,11 +520,11 @@ func TestBrowserTheme(t *testing.T) {
 	// Dark chosen while the system is light; then back to the system's.
 	run(t, ctx, "prefer light", colorScheme("light"))
 	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
-	run(t, ctx, "choose dark", chromedp.WaitEnabled(`.theme-choice[data-theme="dark"]`, chromedp.ByQuery), chromedp.Click(`.theme-choice[data-theme="dark"]`, chromedp.ByQuery))
+	run(t, ctx, "choose dark", chromedp.WaitEnabled(`.theme-choice[data-theme="dark"]`, chromedp.ByQuery), click(`.theme-choice[data-theme="dark"]`))
 	eventually(t, ctx, "dark as chosen", background+` === "`+darkBackground+`"`)
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
 	eventually(t, ctx, "dark remembered", background+` === "`+darkBackground+`" && document.querySelector('.theme-choice[data-theme="dark"]').getAttribute("aria-pressed") === "true"`)
-	run(t, ctx, "choose the system's", chromedp.WaitEnabled(`.theme-choice[data-theme="system"]`, chromedp.ByQuery), chromedp.Click(`.theme-choice[data-theme="system"]`, chromedp.ByQuery))
+	run(t, ctx, "choose the system's", chromedp.WaitEnabled(`.theme-choice[data-theme="system"]`, chromedp.ByQuery), click(`.theme-choice[data-theme="system"]`))
 	eventually(t, ctx, "light as the system", background+` === "`+lightBackground+`" && localStorage.getItem("companion/theme") === null && !document.documentElement.hasAttribute("data-theme")`)
 }
 

@@ -28,7 +28,7 @@ func starBySlug(t *testing.T, ctx context.Context, slug string) string {
 	card := `document.querySelector('main a[href="/talk/` + slug + `"]').closest("li")`
 	key := evalString(t, ctx, "find "+slug, card+`.querySelector("button.star").dataset.key`)
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star "+slug, chromedp.Click(star, chromedp.ByQuery),
+	run(t, ctx, "star "+slug, click(star),
 		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	return key
 }
@@ -147,7 +147,7 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 		run(t, ctx, "star kept", chromedp.WaitVisible(`button.star[data-key="`+k+`"][aria-pressed="true"]`, chromedp.ByQuery))
 	}
 	// The whole schedule's changes.
-	run(t, ctx, "what changed", chromedp.Click(`.changes-link a`, chromedp.ByQuery),
+	run(t, ctx, "what changed", click(`.changes-link a`),
 		chromedp.WaitVisible(`.change-list`, chromedp.ByQuery))
 	list := evalString(t, ctx, "change list", `document.querySelector(".change-list").textContent`)
 	if !strings.Contains(list, "moved from Bleu 11:35 to Rouge 16:35") || !strings.Contains(list, "cancelled") {
@@ -155,7 +155,7 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	}
 	// Dismissing the flag keeps the star.
 	run(t, ctx, "back to the agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
-		chromedp.Click(`li[data-key="`+moved+`"] .changed button.dismiss`, chromedp.ByQuery))
+		click(`li[data-key="`+moved+`"] .changed button.dismiss`))
 	eventually(t, ctx, "flag dismissed", `document.querySelector('li[data-key="`+moved+`"] .changed') === null`)
 	// After a reload the app starts on the schedule it was built with (Bleu
 	// 11:35) and fetches the live one: no flag, not even a false "moved
@@ -179,7 +179,7 @@ func TestBrowserShareMerge(t *testing.T) {
 	a := starBySlug(t, ctx, "revolution-ebpf")
 	b := starBySlug(t, ctx, "kubernetes-veepee-way")
 	run(t, ctx, "share", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
-		chromedp.Click(`#share`, chromedp.ByQuery), chromedp.WaitVisible(`#share-panel svg.qr`, chromedp.ByQuery))
+		click(`#share`), chromedp.WaitVisible(`#share-panel svg.qr`, chromedp.ByQuery))
 	link := evalString(t, ctx, "share link", `document.getElementById("share-link").value`)
 	if !strings.HasPrefix(link, srv.URL+"/share?") {
 		t.Fatalf("share link %q", link)
@@ -200,8 +200,8 @@ func TestBrowserShareMerge(t *testing.T) {
 	if s := evalString(t, ctx, "summary", `document.getElementById("share-summary").textContent`); !strings.Contains(s, "2 talks") {
 		t.Fatalf("summary %q", s)
 	}
-	run(t, ctx, "merge", chromedp.Click(`#share-merge`, chromedp.ByQuery), chromedp.WaitVisible(`#to-agenda`, chromedp.ByQuery))
-	run(t, ctx, "agenda after merge", chromedp.Click(`#to-agenda`, chromedp.ByQuery),
+	run(t, ctx, "merge", click(`#share-merge`), chromedp.WaitVisible(`#to-agenda`, chromedp.ByQuery))
+	run(t, ctx, "agenda after merge", click(`#to-agenda`),
 		chromedp.WaitVisible(`#agenda-summary`, chromedp.ByQuery))
 	for _, k := range []string{a, b, mine} {
 		run(t, ctx, "merged star", chromedp.WaitVisible(`.agenda-list button.star[data-key="`+k+`"][aria-pressed="true"]`, chromedp.ByQuery))
@@ -240,13 +240,13 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 	ctx := newBrowser(t)
 	dir := downloads(t, ctx)
 	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
-		chromedp.Click(`article.talk button.star`, chromedp.ByQuery),
+		click(`article.talk button.star`),
 		chromedp.SendKeys(`#note-text`, "Backstage templates; coupling scores to pick what leaves the monolith.", chromedp.ByQuery),
-		chromedp.Click(`.rating button[data-rating="4"]`, chromedp.ByQuery),
+		click(`.rating button[data-rating="4"]`),
 		chromedp.WaitVisible(`.rating button[data-rating="4"][aria-pressed="true"]`, chromedp.ByQuery))
 
 	run(t, ctx, "export notes", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
-		chromedp.Click(`#export-notes`, chromedp.ByQuery))
+		click(`#export-notes`))
 	b, err := os.ReadFile(downloaded(t, dir, "-notes.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -267,7 +267,7 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 	}
 
 	// Back up, clear the device, restore.
-	run(t, ctx, "back up", chromedp.Click(`#backup`, chromedp.ByQuery))
+	run(t, ctx, "back up", click(`#backup`))
 	backup := downloaded(t, dir, ".json")
 	run(t, ctx, "clear storage", chromedp.Evaluate(`localStorage.clear()`, nil),
 		chromedp.Navigate(srv.URL+"/agenda"),

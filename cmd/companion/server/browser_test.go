@@ -115,6 +115,19 @@ func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Act
 	}
 }
 
+// click taps an element as a person would: scrolled into view first. A
+// card far off screen is not laid out (content-visibility in app.css), so
+// it has no box to click until it comes near the screen.
+func click(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Poll(`(() => { const el = document.querySelector(`+jsString(sel)+`);
+			if (!el) return false;
+			el.scrollIntoView({block: "center"});
+			return true; })()`, nil),
+		chromedp.Click(sel, chromedp.ByQuery),
+	}
+}
+
 // appLoaded waits until the wasm app has started: the loader is gone, the
 // app's own buttons are live and a star is on the page.
 func appLoaded() chromedp.Action {
@@ -197,11 +210,11 @@ func TestBrowserStarAgendaOffline(t *testing.T) {
 		t.Fatalf("the star button is named %q, not after its talk %q", label, title)
 	}
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery),
+	run(t, ctx, "star it", click(star),
 		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 
 	// It is in My agenda.
-	run(t, ctx, "open My agenda", chromedp.Click(`nav[aria-label="Main"] a[href^="/agenda"]`, chromedp.ByQuery),
+	run(t, ctx, "open My agenda", click(`nav[aria-label="Main"] a[href^="/agenda"]`),
 		chromedp.WaitVisible(`.agenda-list `+star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	if got := evalString(t, ctx, "agenda title", `document.querySelector(".agenda-list .card-title").textContent`); got != title {
 		t.Fatalf("My agenda lists %q, want %q", got, title)

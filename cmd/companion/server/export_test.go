@@ -86,7 +86,7 @@ func TestBrowserStaticExport(t *testing.T) {
 	const slug = "portail-developpeur-back-market"
 	star := `button.star[aria-label*="Back Market"]`
 	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("main h1", chromedp.ByQuery), appLoaded())
-	run(t, ctx, "star a talk", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "star a talk", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "deep link online", chromedp.Navigate(srv.URL+"/talk/"+slug),
 		chromedp.WaitVisible(`article.talk h1`, chromedp.ByQuery), appLoaded(),
 		chromedp.WaitVisible(`article.talk `+star+`[aria-pressed="true"]`, chromedp.ByQuery))

@@ -133,13 +133,13 @@ func TestBrowserFiltersFOSDEM(t *testing.T) {
 			both = append(both, e.Title)
 		}
 	}
-	run(t, ctx, "remove the room", chromedp.Click(`.active-filters a[aria-label="Remove the filter Room: `+room+`"]`, chromedp.ByQuery))
+	run(t, ctx, "remove the room", click(`.active-filters a[aria-label="Remove the filter Room: `+room+`"]`))
 	eventuallyStrings(t, ctx, "both tracks", cardTitles, both)
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
 	eventuallyStrings(t, ctx, "still both tracks", cardTitles, both)
 
 	// The same filters on the grid: the two tracks' rooms only.
-	run(t, ctx, "as a grid", chromedp.Click(`nav.view-toggle a:not([aria-current])`, chromedp.ByQuery))
+	run(t, ctx, "as a grid", click(`nav.view-toggle a:not([aria-current])`))
 	var rooms []string
 	for _, e := range c.Days[day].Events {
 		if (e.Track == ebpf.Name || e.Track == golang.Name) && !slices.Contains(rooms, e.Room()) {

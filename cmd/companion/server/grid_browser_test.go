@@ -136,7 +136,7 @@ func TestBrowserGridKCD(t *testing.T) {
 	// A block is a link to its talk; a star there shows in the grid.
 	run(t, ctx, "open a talk", chromedp.Evaluate(gridBlock("Kubernetes the not so hard Veepee way")+`.click()`, nil))
 	eventually(t, ctx, "its page", `location.pathname.startsWith("/talk/") && document.querySelector("article.talk h1")?.textContent === "Kubernetes the not so hard Veepee way"`)
-	run(t, ctx, "star it", chromedp.Click(`article.talk button.star`, chromedp.ByQuery), chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "star it", click(`article.talk button.star`), chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "back", chromedp.Evaluate(`history.back()`, nil))
 	eventually(t, ctx, "starred in the grid", gridBlock("Kubernetes the not so hard Veepee way")+`?.classList.contains("grid-starred") && `+gridBlock("Kubernetes the not so hard Veepee way")+`.querySelector(".grid-star").textContent.includes("Starred")`)
 	if n := evalString(t, ctx, "stars", `String(document.querySelectorAll("#timetable .grid-starred").length)`); n != "1" {
@@ -147,7 +147,7 @@ func TestBrowserGridKCD(t *testing.T) {
 	// in its URL, until the list is chosen.
 	run(t, ctx, "the schedule", chromedp.Navigate(srv.URL+"/"), appLoadedAnywhere())
 	eventually(t, ctx, "a grid again", `document.getElementById("timetable") !== null && new URL(location.href).searchParams.get("view") === "grid"`)
-	run(t, ctx, "choose the list", chromedp.Click(`nav.view-toggle a:not([aria-current])`, chromedp.ByQuery))
+	run(t, ctx, "choose the list", click(`nav.view-toggle a:not([aria-current])`))
 	eventually(t, ctx, "the list", `document.getElementById("timetable") === null && document.querySelectorAll("main li.card").length === 19`)
 	run(t, ctx, "the schedule again", chromedp.Navigate(srv.URL+"/"), appLoaded())
 	eventually(t, ctx, "still the list", `document.getElementById("timetable") === null && document.querySelectorAll("main li.card").length === 19 && !location.search.includes("grid")`)

@@ -51,14 +51,14 @@ func TestBrowserFrenchInterfaceAndSwitch(t *testing.T) {
 	}
 
 	start := time.Now()
-	run(t, ctx, "switch to English", chromedp.Click("#lang-en", chromedp.ByQuery))
+	run(t, ctx, "switch to English", click("#lang-en"))
 	run(t, ctx, "app reloads", appLoaded())
 	eventually(t, ctx, "English after the switch", english)
 	t.Logf("switching the language took %v (the page reloads from the cache; no CPU slow-down)", time.Since(start).Round(time.Millisecond))
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
 	eventually(t, ctx, "English is remembered", english)
 
-	run(t, ctx, "switch back to French", chromedp.Click("#lang-fr", chromedp.ByQuery))
+	run(t, ctx, "switch back to French", click("#lang-fr"))
 	run(t, ctx, "app reloads", appLoaded())
 	eventually(t, ctx, "French after the switch", french)
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
@@ -87,7 +87,7 @@ func TestBrowserDeviceZoneSetting(t *testing.T) {
 		document.querySelector("#zone-now").textContent.includes("Paris time")`
 	eventually(t, ctx, "conference's zone by default", conference)
 
-	run(t, ctx, "choose the device's zone", chromedp.Click("#zone-device", chromedp.ByQuery))
+	run(t, ctx, "choose the device's zone", click("#zone-device"))
 	run(t, ctx, "app reloads", appLoaded())
 	eventually(t, ctx, "the keynote at New York time", device)
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
@@ -98,7 +98,7 @@ func TestBrowserDeviceZoneSetting(t *testing.T) {
 	eventually(t, ctx, "schedule at New York time", `document.querySelector("main .lede").textContent.includes("your time (New York)") &&
 		document.querySelector(".slot-time time").textContent === "02:00"`)
 
-	run(t, ctx, "back to the conference's zone", chromedp.Click("#zone-conference", chromedp.ByQuery))
+	run(t, ctx, "back to the conference's zone", click("#zone-conference"))
 	run(t, ctx, "app reloads", appLoaded())
 	eventually(t, ctx, "schedule at Paris time", `document.querySelector("main .lede").textContent.includes("Paris time") &&
 		document.querySelector(".slot-time time").textContent === "08:00"`)

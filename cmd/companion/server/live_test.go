@@ -60,7 +60,7 @@ func TestBrowserLiveScheduleUpdate(t *testing.T) {
 	ctx := newBrowser(t)
 	star := `button.star[aria-label*="Back Market"]`
 	run(t, ctx, "open the talk", chromedp.Navigate(srv.URL+"/talk/"+slug), appLoaded(),
-		chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery),
+		click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery),
 		workerReady())
 
 	// The organiser moves the talk from 11:35 to 16:35.

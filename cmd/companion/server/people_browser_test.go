@@ -35,7 +35,7 @@ func TestBrowserTalkToSpeakerAndBack(t *testing.T) {
 	}) {
 		t.Errorf("the keynote's speaker links: %q", got)
 	}
-	run(t, ctx, "to Solomon Hykes", chromedp.Click(`.speakers-block a[href="/speakers/solomon-hykes"]`, chromedp.ByQuery))
+	run(t, ctx, "to Solomon Hykes", click(`.speakers-block a[href="/speakers/solomon-hykes"]`))
 	eventually(t, ctx, "his page", `location.pathname === "/speakers/solomon-hykes" && document.querySelector("main h1").textContent === "Solomon Hykes"`)
 	eventually(t, ctx, "his talk, with its time and rooms", `(() => {
 		const card = document.querySelector("main li.card");
@@ -49,7 +49,7 @@ func TestBrowserTalkToSpeakerAndBack(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 	// The page opens at its top, and the talk's link leads back to it.
-	run(t, ctx, "back to the talk by its link", chromedp.Click(`main li.card .card-title a`, chromedp.ByQuery))
+	run(t, ctx, "back to the talk by its link", click(`main li.card .card-title a`))
 	eventually(t, ctx, "the keynote again", `location.pathname === "/talk/keynote-ouverture" && document.querySelector("article.talk h1").textContent === "Keynote d'ouverture"`)
 	run(t, ctx, "Back", chromedp.Evaluate(`history.back()`, nil))
 	eventually(t, ctx, "the speaker again", `location.pathname === "/speakers/solomon-hykes" && document.querySelector("main h1").textContent === "Solomon Hykes"`)
@@ -62,7 +62,7 @@ func TestBrowserTalkToSpeakerAndBack(t *testing.T) {
 		"Tuesday 21 May 2019: CNCF Diversity Scholarships",
 		"Wednesday 22 May 2019: Panel: how we became Kubernetes contributors",
 	})
-	run(t, ctx, "star one", chromedp.Click(`main li.card button.star`, chromedp.ByQuery))
+	run(t, ctx, "star one", click(`main li.card button.star`))
 	eventually(t, ctx, "starred", `document.querySelector("main li.card button.star").getAttribute("aria-pressed") === "true"`)
 	run(t, ctx, "its talk page", chromedp.Navigate(srv.URL+"/talk/diversity-scholarships?c=kubeconeu2019"), appLoaded())
 	eventually(t, ctx, "starred there too", `document.querySelector("article.talk button.star").getAttribute("aria-pressed") === "true"`)
@@ -78,7 +78,7 @@ func TestBrowserSpeakerFilter(t *testing.T) {
 	srv := newSite(t)
 	ctx := newBrowser(t)
 	run(t, ctx, "schedule", chromedp.Navigate(srv.URL+"/"), appLoaded())
-	run(t, ctx, "to the speakers", chromedp.Click(`nav.browse a[href="/speakers"]`, chromedp.ByQuery))
+	run(t, ctx, "to the speakers", click(`nav.browse a[href="/speakers"]`))
 	eventually(t, ctx, "every speaker", `location.pathname === "/speakers" && document.querySelectorAll("main .speaker-entry").length === 24`)
 	if got := evalString(t, ctx, "label", `document.getElementById("speaker-filter").labels[0].textContent`); got == "" {
 		t.Error("the filter box has no label")
@@ -128,7 +128,7 @@ func TestBrowserVenue(t *testing.T) {
 	srv := newSite(t)
 	ctx := newBrowser(t)
 	run(t, ctx, "schedule", chromedp.Navigate(srv.URL+"/"), appLoaded())
-	run(t, ctx, "to the venue", chromedp.Click(`nav.browse a[href="/venue"]`, chromedp.ByQuery))
+	run(t, ctx, "to the venue", click(`nav.browse a[href="/venue"]`))
 	eventually(t, ctx, "the venue", `location.pathname === "/venue" && document.querySelector("main h1").textContent === "Centre Pompidou"`)
 	if got := evalStrings(t, ctx, "rooms", `[...document.querySelectorAll("main .venue-rooms .place-name")].map(e => e.textContent)`); !slices.Equal(got, []string{"Bleu", "Blanc", "Rouge", "Hall partenaires"}) {
 		t.Errorf("rooms %q", got)
@@ -145,7 +145,7 @@ func TestBrowserVenue(t *testing.T) {
 		t.Errorf("map link %q", got)
 	}
 	// A room leads to its talks.
-	run(t, ctx, "to Rouge", chromedp.Click(`main .venue-rooms a[href="/room/rouge"]`, chromedp.ByQuery))
+	run(t, ctx, "to Rouge", click(`main .venue-rooms a[href="/room/rouge"]`))
 	eventually(t, ctx, "Rouge", `location.pathname === "/room/rouge" && document.querySelectorAll("main li.card").length === 6`)
 
 	run(t, ctx, "KubeCon 2019", chromedp.Navigate(srv.URL+"/venue?c=kubeconeu2019"), appLoadedAnywhere())

@@ -46,8 +46,8 @@ func TestBrowserFOSDEMScale(t *testing.T) {
 	eventually(t, ctx, "day 1 rendered", fmt.Sprintf(`%s === %d`, cards, perDay[0]))
 	key := evalString(t, ctx, "a talk", `document.querySelectorAll("button.star")[300].dataset.key`)
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
-	run(t, ctx, "day 2", chromedp.Click(`nav.days a[href*="day=2"]`, chromedp.ByQuery))
+	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "day 2", click(`nav.days a[href*="day=2"]`))
 	eventually(t, ctx, "day 2 rendered", fmt.Sprintf(`%s === %d`, cards, perDay[1]))
 	run(t, ctx, "agenda", chromedp.Navigate(srv.URL+"/agenda?c=fosdem2025"), appLoaded(),
 		chromedp.WaitVisible(`.agenda-list `+star, chromedp.ByQuery))
@@ -67,7 +67,7 @@ func BenchmarkBrowserFOSDEMDaySwitch(b *testing.B) {
 		day = 3 - day
 		start := time.Now()
 		if err := chromedp.Run(ctx,
-			chromedp.Click(fmt.Sprintf(`nav.days a[href*="day=%d"]`, day), chromedp.ByQuery),
+			click(fmt.Sprintf(`nav.days a[href*="day=%d"]`, day)),
 			chromedp.Poll(fmt.Sprintf(`%s === %d`, cards, perDay[day-1]), nil, chromedp.WithPollingInterval(5*time.Millisecond))); err != nil {
 			b.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func TestBrowserServedConferenceOffline(t *testing.T) {
 	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
 	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 
 	srv.Close()
 	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
@@ -65,12 +65,12 @@ func TestBrowserServedConferenceOnHangingNetwork(t *testing.T) {
 	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
 	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", chromedp.Click(star, chromedp.ByQuery), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 
 	hang.Store(true)
 	run(t, ctx, "reload while the schedule never comes", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(),
 		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
-	run(t, ctx, "the star still works", chromedp.Click(star, chromedp.ByQuery),
+	run(t, ctx, "the star still works", click(star),
 		chromedp.WaitVisible(star+`[aria-pressed="false"]`, chromedp.ByQuery))
 }
 

@@ -26,7 +26,7 @@ func TestBrowserSwitchConferenceAgendasApart(t *testing.T) {
 		key = evalString(t, ctx, step+": find a talk", `document.querySelector("button.star").dataset.key`)
 		title = evalString(t, ctx, step+": title", `document.querySelector("button.star").closest("li").querySelector(".card-title a").textContent`)
 		star := `button.star[data-key="` + key + `"]`
-		run(t, ctx, step+": star", chromedp.Click(star, chromedp.ByQuery),
+		run(t, ctx, step+": star", click(star),
 			chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 		return key, title
 	}

@@ -33,7 +33,7 @@ func TestBrowserStarTappedBeforeTheAppStarted(t *testing.T) {
 
 	key := evalString(t, ctx, "a talk", `document.querySelector("main li.card button.star").dataset.key`)
 	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "tap its star", chromedp.Click(star, chromedp.ByQuery))
+	run(t, ctx, "tap its star", click(star))
 	var pressed, started bool
 	run(t, ctx, "shown pressed at once",
 		chromedp.Evaluate(`document.querySelector('`+star+`').getAttribute("aria-pressed") === "true" && document.querySelector('`+star+`').textContent.includes("★")`, &pressed),

@@ -51,7 +51,7 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	current.Store(newSite)
 	run(t, ctx, "check for an update", chromedp.Evaluate(`goappTryUpdate()`, nil),
 		chromedp.WaitVisible(`#reload`, chromedp.ByQuery))
-	run(t, ctx, "reload into it", chromedp.Click(`#reload`, chromedp.ByQuery))
+	run(t, ctx, "reload into it", click(`#reload`))
 	eventually(t, ctx, "the new version runs", `typeof goappGetenv === "function" && goappGetenv("GOAPP_VERSION") === "`+newVersion+`"`)
 	run(t, ctx, "app loads", appLoaded())
 }

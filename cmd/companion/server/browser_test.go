@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -115,15 +116,27 @@ func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Act
 	}
 }
 
-// click taps an element as a person would: scrolled into view first. A
-// card far off screen is not laid out (content-visibility in app.css), so
-// it has no box to click until it comes near the screen.
+// click taps an element as a person would: scrolled into view first, and
+// once it has stopped moving. A card far off screen is not laid out
+// (content-visibility in app.css): it has no box to click until it comes
+// near the screen, and the cards drawn as the page scrolls move what is
+// below them for a frame or two.
 func click(sel string) chromedp.Action {
 	return chromedp.Tasks{
-		chromedp.Poll(`(() => { const el = document.querySelector(`+jsString(sel)+`);
-			if (!el) return false;
-			el.scrollIntoView({block: "center"});
-			return true; })()`, nil),
+		chromedp.Poll(`document.querySelector(`+jsString(sel)+`) !== null`, nil),
+		chromedp.Evaluate(`new Promise((resolve) => {
+			const el = document.querySelector(`+jsString(sel)+`);
+			let last = null, still = 0, frames = 0;
+			const step = () => {
+				if (!el.isConnected) { resolve(false); return; }
+				const top = el.getBoundingClientRect().top;
+				if (top === last) { still++; } else { still = 0; el.scrollIntoView({block: "center"}); }
+				last = el.getBoundingClientRect().top;
+				if (still >= 2 || ++frames > 120) { resolve(true); return; }
+				requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+		})`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
 		chromedp.Click(sel, chromedp.ByQuery),
 	}
 }

@@ -27,6 +27,7 @@ var (
 	popEvent          app.Func
 	lastPageKey       string
 	userMoved         bool // a touch, wheel or key since restoreScroll began
+	restoring         int  // counts restoreScroll's starts
 	userMove          app.Func
 	popped            bool // Back or Forward: restore popSpot
 	popSpot           *scrollSpot
@@ -146,6 +147,8 @@ type scrollSpot struct {
 	y    int
 	card string // the address a card's title links to, or ""
 	top  int
+
+	restore int // which restoreScroll this is, once started
 }
 
 // savedScroll is the scroll position the current history entry recorded.
@@ -190,19 +193,27 @@ func cardInView() (href string, top int, ok bool) {
 
 // restoreScroll scrolls back to the spot: its card at the same height
 // once it is drawn, else its offset once the page is tall enough for it
-// (a schedule still loading is not), trying for about two seconds.
+// (a schedule still loading is not), trying for about two seconds; a
+// card found is kept in place for three more.
 func restoreScroll(ctx app.Context, spot scrollSpot, attempt int) {
+	if attempt == 0 {
+		userMoved = false
+		restoring++
+		spot.restore = restoring
+	}
 	ctx.Defer(func(ctx app.Context) {
+		if spot.restore != restoring {
+			return // another page, or the same again, is being restored
+		}
 		w := app.Window()
 		if spot.card != "" {
 			sel := `li.card .card-title a[href="` + w.Get("CSS").Call("escape", spot.card).String() + `"]`
 			if link := w.Get("document").Call("querySelector", sel); link.Truthy() {
 				// Cards around it are laid out at their real height only
-				// once near the screen, which moves it: set again until
-				// it stays.
-				if attempt == 0 {
-					userMoved = false
-				} else if userMoved {
+				// once near the screen, and a notice may appear above,
+				// which moves it: set again while the page settles,
+				// unless the attendee scrolls meanwhile.
+				if userMoved {
 					return // the attendee scrolls: theirs from now on
 				}
 				card := link.Call("closest", "li.card")
@@ -210,8 +221,8 @@ func restoreScroll(ctx app.Context, spot scrollSpot, attempt int) {
 				if off != 0 {
 					w.Call("scrollTo", 0, w.Get("scrollY").Int()+off)
 				}
-				if (off != 0 || attempt == 0) && attempt < 20 {
-					ctx.After(50*time.Millisecond, func(ctx app.Context) {
+				if attempt < 30 { // for three seconds: a slow phone draws late
+					ctx.After(100*time.Millisecond, func(ctx app.Context) {
 						ctx.PreventUpdate()
 						restoreScroll(ctx, spot, attempt+1)
 					})

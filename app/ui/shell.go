@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"companion/app/catalog"
 	"companion/app/i18n"
 	"companion/data/schedule"
@@ -50,14 +48,34 @@ func navLink(href, label string, current bool) app.UI {
 	return a
 }
 
+// notLoadedIn is errors.As for the one error type errorPage looks for:
+// errors.As links reflection's type comparison (about 8 KB of brotli'd
+// app.wasm) for this single use.
+func notLoadedIn(err error) *catalog.NotLoadedError {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *catalog.NotLoadedError:
+		return e
+	case interface{ Unwrap() error }:
+		return notLoadedIn(e.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, e := range e.Unwrap() {
+			if n := notLoadedIn(e); n != nil {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
 // errorPage is shown when a conference's schedule cannot be read: the
 // message names the file, the place and the reason.
 func errorPage(err error) app.UI {
 	if err == nil {
 		return app.Main().ID("main") // not loaded yet: OnNav follows the mount
 	}
-	var notLoaded *catalog.NotLoadedError
-	if errors.As(err, &notLoaded) {
+	if notLoaded := notLoadedIn(err); notLoaded != nil {
 		title := notLoaded.Entry.Title
 		if unavailable[notLoaded.Entry.Acronym] {
 			return app.Main().ID("main").Class("error").Body(

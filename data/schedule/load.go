@@ -197,7 +197,7 @@ func (l *loader) conference(doc string) *Conference {
 		c.Location = l.opt.Location
 		c.TimeZone = firstNonEmpty(l.opt.TimeZone, l.opt.Location.String())
 	case c.TimeZone != "":
-		if loc, err := time.LoadLocation(c.TimeZone); err == nil {
+		if loc, err := loadLocation(c.TimeZone); err == nil {
 			c.Location = loc
 		}
 	}

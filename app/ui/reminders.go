@@ -74,10 +74,10 @@ func (b *reminderBanner) check(ctx app.Context) {
 
 func (b *reminderBanner) Render() app.UI {
 	if len(b.due) == 0 || b.conf == nil {
-		return app.Div().Class("reminder-slot")
+		return divClass("reminder-slot")
 	}
 	c := b.conf
-	return app.Div().Class("banner reminder").Role("status").Body(
+	return divClass("banner reminder").Role("status").Body(
 		app.Range(b.due).Slice(func(i int) app.UI {
 			e := b.due[i]
 			mins := int(time.Until(e.Start).Round(time.Minute) / time.Minute)
@@ -118,9 +118,9 @@ func (o *reminderOffer) OnMount(ctx app.Context) {
 
 func (o *reminderOffer) Render() app.UI {
 	if o.permission != "default" {
-		return app.Div().Class("reminder-offer-slot")
+		return divClass("reminder-offer-slot")
 	}
-	return app.Div().Class("reminder-offer").Body(
+	return divClass("reminder-offer").Body(
 		app.P().Text(tr("While the app is open it shows a reminder 5 minutes before each starred talk. It can also notify you when it is in the background.")),
 		app.Button().Type("button").ID("allow-notifications").Text(tr("Notify me too")).OnClick(o.ask),
 	)

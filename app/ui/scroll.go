@@ -31,7 +31,7 @@ var (
 )
 
 func (s *scrollKeeper) Render() app.UI {
-	return app.Span().Class("scroll-keeper").Hidden(true)
+	return spanClass("scroll-keeper").Hidden(true)
 }
 
 // A page shows its keeper once it has loaded, which may be after its

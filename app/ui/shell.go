@@ -11,7 +11,7 @@ import (
 // shell lays out every page: a skip link, the top bar with the main
 // navigation, the app banner, the page's content and a footer.
 func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
-	return app.Div().Class("shell").DataSet("conf", c.Acronym).Body(
+	return divClass("shell").DataSet("conf", c.Acronym).Body(
 		app.A().Class("skip-link").Href("#main").Text(tr("Skip to content")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(scheduleURL(c, 0)).Text(c.Title),
@@ -85,7 +85,7 @@ func errorPage(err error) app.UI {
 		}
 		return app.Main().ID("main").Aria("busy", "true").Body(
 			app.H1().Text(title),
-			app.P().Class("lede").Text(tr("Loading the schedule…")),
+			pText("lede", tr("Loading the schedule…")),
 		)
 	}
 	return app.Main().ID("main").Class("error").Body(
@@ -110,9 +110,9 @@ func (b *updateBanner) OnAppUpdate(ctx app.Context) {
 
 func (b *updateBanner) Render() app.UI {
 	if !b.ready {
-		return app.Div().Class("banner-slot")
+		return divClass("banner-slot")
 	}
-	return app.Div().Class("banner").Role("status").Body(
+	return divClass("banner").Role("status").Body(
 		app.Span().Text(tr("A new version of the app is ready.")),
 		app.Button().Type("button").ID("reload").Text(tr("Reload")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
@@ -145,14 +145,14 @@ func (b *installOffer) OnAppInstallChange(ctx app.Context) {
 func (b *installOffer) Render() app.UI {
 	switch {
 	case !b.installable || b.dismissed:
-		return app.Div().Class("install-slot")
+		return divClass("install-slot")
 	case b.apple:
-		return app.Div().Class("install").Body(
+		return divClass("install").Body(
 			app.P().Text(tr("Install it: tap Share, then “Add to Home Screen”. It then works offline.")),
 			app.Button().Type("button").Text(tr("Dismiss")).OnClick(b.dismiss),
 		)
 	}
-	return app.Div().Class("install").Body(
+	return divClass("install").Body(
 		app.P().Text(tr("Keep the schedule on your phone, even offline.")),
 		app.Button().Type("button").ID("install").Text(tr("Install the app")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
@@ -189,12 +189,12 @@ func settingsUI(c *schedule.Conference) app.UI {
 	if z := deviceZoneName(); z != "" {
 		device = zoneLabelDevice(z)
 	}
-	return app.Div().Class("settings").Body(
-		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-lang").Body(
+	return divClass("settings").Body(
+		divClass("setting-group").Role("group").Aria("labelledby", "setting-lang").Body(
 			app.Span().ID("setting-lang").Class("setting-title").Text(tr("Language")),
 			app.Range(langs).Slice(func(i int) app.UI { return langs[i] }),
 		),
-		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-zone").Body(
+		divClass("setting-group").Role("group").Aria("labelledby", "setting-zone").Body(
 			app.Span().ID("setting-zone").Class("setting-title").Text(tr("Times shown in")),
 			button("zone-conference", conferenceZoneLabel(c), !deviceZone, func(ctx app.Context, e app.Event) {
 				if deviceZone {

@@ -50,4 +50,4 @@ func (r *appReady) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Get("dataset").Set("app", "ready")
 }
 
-func (r *appReady) Render() app.UI { return app.Span().Class("app-ready").Hidden(true) }
+func (r *appReady) Render() app.UI { return spanClass("app-ready").Hidden(true) }

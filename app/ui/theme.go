@@ -24,7 +24,7 @@ func (s *themeSwitch) OnMount(ctx app.Context) {
 }
 
 func (s *themeSwitch) Render() app.UI {
-	return app.Div().Class("setting-group theme-switch").Role("group").Aria("labelledby", "setting-theme").Body(
+	return divClass("setting-group theme-switch").Role("group").Aria("labelledby", "setting-theme").Body(
 		app.Span().ID("setting-theme").Class("setting-title").Text(tr("Theme")),
 		app.Range(theme.Choices).Slice(func(i int) app.UI {
 			c := theme.Choices[i]

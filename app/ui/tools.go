@@ -51,9 +51,9 @@ func joinParagraphs(ps []string) string {
 func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 	c, a := p.conf, p.agenda
 	disabled := app.IsServer
-	return app.Section().Class("agenda-tools").Aria("labelledby", "tools-title").Body(
+	return sectionClass("agenda-tools").Aria("labelledby", "tools-title").Body(
 		app.H2().ID("tools-title").Text(tr("Take it with you")),
-		app.Div().Class("tool-row").Body(
+		divClass("tool-row").Body(
 			app.Button().Type("button").ID("export-ics").Disabled(disabled || len(current) == 0).
 				Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -77,8 +77,8 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 		),
 		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),
 		app.H3().Text(tr("Keep it safe")),
-		app.P().Class("lede").Text(tr("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone.")),
-		app.Div().Class("tool-row").Body(
+		pText("lede", tr("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone.")),
+		divClass("tool-row").Body(
 			app.Button().Type("button").ID("backup").Disabled(disabled).Text(tr("Back up everything")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					file, err := agenda.Backup(browserStorage{}, time.Now())
@@ -139,7 +139,7 @@ func reopenAgendas() {
 // sharePanel shows a share link as text to copy and as a QR code to scan.
 func sharePanel(link string) app.UI {
 	q, err := share.NewQR(link)
-	return app.Div().Class("share-panel").ID("share-panel").Body(
+	return divClass("share-panel").ID("share-panel").Body(
 		app.Label().For("share-link").Text(tr("Link to your selection")),
 		app.Input().Type("url").ID("share-link").ReadOnly(true).Value(link),
 		app.Button().Type("button").ID("copy-share").Text(tr("Copy the link")).

@@ -102,7 +102,7 @@ func (p *agendaPage) Render() app.UI {
 		}).ElseIf(len(current)+len(gone) == 0, func() app.UI {
 			return pClass("lede").Body(
 				app.Text(tr("No starred talks yet. Tap ☆ next to a talk in the ")),
-				app.A().Href(scheduleURL(c, 0)).Text(tr("schedule")),
+				aText(scheduleURL(c, 0), tr("schedule")),
 				app.Text(tr(" to add it here.")),
 			)
 		}).Else(func() app.UI {
@@ -207,9 +207,9 @@ func (p *agendaPage) keptCopies() app.UI {
 		app.If(isHeld, func() app.UI {
 			return divClass("kept").Body(
 				app.P().Text(trf("Your earlier agenda (%s) could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device.", sizeLabel(len(held)))),
-				app.Button().Type("button").ID("download-held").Text(tr("Download it")).
+				typeButton().ID("download-held").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", held) }),
-				app.Button().Type("button").ID("discard-held").Text(tr("Delete it from this device")).
+				typeButton().ID("discard-held").Text(tr("Delete it from this device")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.DiscardHeld(); err != nil {
 							p.notice = tr("It could not be deleted: ") + plain(err)
@@ -221,13 +221,13 @@ func (p *agendaPage) keptCopies() app.UI {
 			r := rec[i]
 			return divClass("kept").Body(
 				app.P().Text(trf("A copy of an agenda that could not be read, kept on %s (%s).", uiLang.DayMonth(local(p.conf, r.At), true)+" "+clock(p.conf, r.At), sizeLabel(r.Bytes))),
-				app.Button().Type("button").Class("download-copy").Text(tr("Download it")).
+				typeButton().Class("download-copy").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if v, ok := a.Backup(r); ok {
 							download(name, "application/json", v)
 						}
 					}, app.EventScope(r.Backup)),
-				app.Button().Type("button").Class("forget-copy").Text(tr("Delete the copy")).
+				typeButton().Class("forget-copy").Text(tr("Delete the copy")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.ForgetBackup(r); err != nil {
 							p.notice = tr("The copy could not be deleted: ") + plain(err)

@@ -57,14 +57,14 @@ func (p *changesPage) Render() app.UI {
 			}))
 		}),
 		app.If(len(changes) > 0, func() app.UI {
-			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
+			return typeButton().ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if err := markScheduleSeen(c); err != nil {
 						p.notice = tr("This could not be saved: ") + plain(err)
 					}
 				})
 		}),
-		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(agendaURL(c)).Text("← "+tr("My agenda"))),
+		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(aText(agendaURL(c), "← "+tr("My agenda"))),
 	)
 }
 
@@ -85,7 +85,7 @@ func (p *changesPage) change(ch agenda.Change) app.UI {
 	return liClass(class).Body(
 		app.If(mine, func() app.UI { return spanClass("mine").Aria("label", tr("In your agenda")).Text("★ ") }),
 		app.If(ch.Now != nil, func() app.UI {
-			return app.A().Href(talkURL(c, ch.Now)).Text(title)
+			return aText(talkURL(c, ch.Now), title)
 		}).Else(func() app.UI { return app.Strong().Text(title) }),
 		spanText("change-what", ": "+changeWords(c, ch)),
 		app.If(when != "", func() app.UI { return spanText("change-when", " ("+when+")") }),

@@ -18,3 +18,10 @@ func h1Class(class string) app.HTMLH1              { return app.H1().Class(class
 func h2Class(class string) app.HTMLH2              { return app.H2().Class(class) }
 func sectionClass(class string) app.HTMLSection    { return app.Section().Class(class) }
 func navClass(class string) app.HTMLNav            { return app.Nav().Class(class) }
+
+func aHref(href string) app.HTMLA           { return app.A().Href(href) }
+func aText(href string, text any) app.HTMLA { return app.A().Href(href).Text(text) }
+func typeButton() app.HTMLButton            { return app.Button().Type("button") }
+
+// jsGlobal is app.Window().Get(name): the browser's global name.
+func jsGlobal(name string) app.Value { return app.Window().Get(name) }

@@ -41,7 +41,7 @@ func (p *eventsPage) Render() app.UI {
 		pText("lede", tr("Each event keeps its own agenda.")),
 		ulClass("events").Body(app.Range(p.entries).Slice(func(i int) app.UI {
 			e := p.entries[i]
-			link := app.A().Href(withConf(PathSchedule, e.Acronym, nil) + confParamIfDefault(e.Acronym)).Text(e.Title)
+			link := aText(withConf(PathSchedule, e.Acronym, nil)+confParamIfDefault(e.Acronym), e.Title)
 			if e.Acronym == p.conf.Acronym {
 				link = link.Aria("current", "true")
 			}

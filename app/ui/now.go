@@ -132,7 +132,7 @@ func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
 func nowEvent(c *schedule.Conference, e *schedule.Event, when string) app.UI {
 	return app.Span().Body(
 		spanText("when", when+" "),
-		app.A().Href(talkURL(c, e)).Lang(primaryLanguage(e.Language)).Text(e.Title),
+		aHref(talkURL(c, e)).Lang(primaryLanguage(e.Language)).Text(e.Title),
 	)
 }
 
@@ -153,7 +153,7 @@ func (p *schedulePage) nowStrip() app.UI {
 	return sectionClass("now-strip").Aria("labelledby", "now-strip-title").Body(
 		divClass("now-strip-head").Body(
 			app.H2().ID("now-strip-title").Text(tr("On now")+" · "+clock(c, p.now)),
-			app.A().Href(withConf(PathNow, c.Acronym, nil)).Text(tr("Now & next in every room")),
+			aText(withConf(PathNow, c.Acronym, nil), tr("Now & next in every room")),
 		),
 		app.If(len(on) == 0, func() app.UI {
 			return pText("empty", tr("Nothing is on at this moment."))
@@ -171,7 +171,7 @@ func (p *schedulePage) nowStrip() app.UI {
 						app.If(color != "", func() app.UI { return spanClass("dot") }),
 						app.Text(r.Room),
 					),
-					app.A().Href(talkURL(c, r.Now)).Text(r.Now.Title),
+					aText(talkURL(c, r.Now), r.Now.Title),
 					spanText("when", trf("until %s", clock(c, r.Now.End))),
 				)
 			}),

@@ -101,7 +101,7 @@ func (p *placesPage) Render() app.UI {
 					li = li.Style("--room", color)
 				}
 				return li.Body(
-					app.A().Href(placeURL(c, p.kind, pl)).Body(
+					aHref(placeURL(c, p.kind, pl)).Body(
 						app.If(color != "", func() app.UI { return spanClass("dot") }),
 						spanText("place-name", pl.Name),
 					),
@@ -167,7 +167,7 @@ func (p *placePage) Render() app.UI {
 	if !p.found {
 		return shell(c, "",
 			h1Class("page-title").Text(p.kind.say("This track is not in the schedule", "This room is not in the schedule")),
-			app.P().Body(app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text(p.kind.say("See every track", "See every room"))),
+			app.P().Body(aText(withConf(p.kind.listPath(), c.Acronym, nil), p.kind.say("See every track", "See every room"))),
 		)
 	}
 	pl := p.place
@@ -192,7 +192,7 @@ func (p *placePage) Render() app.UI {
 	}
 	return shell(c, "",
 		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(
-			app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("← "+p.kind.title()),
+			aText(withConf(p.kind.listPath(), c.Acronym, nil), "← "+p.kind.title()),
 		),
 		title.Body(
 			app.If(color != "", func() app.UI { return spanClass("dot").Aria("hidden", "true") }),
@@ -201,8 +201,8 @@ func (p *placePage) Render() app.UI {
 		pText("lede", p.kind.say("Track", "Room")+" · "+placeCount(pl)+" · "+trf("times in %s", zoneLabel(c))),
 		noticeUI(p.notice),
 		ulClass("place-actions").Body(
-			app.Li().Body(app.A().Href(scheduleViewURL(c, filter)).Text(p.kind.say("Only this track in the schedule", "Only this room in the schedule"))),
-			app.Li().Body(app.A().Href(scheduleViewURL(c, hide)).Text(p.kind.say("Hide this track from the schedule", "Hide this room from the schedule"))),
+			app.Li().Body(aText(scheduleViewURL(c, filter), p.kind.say("Only this track in the schedule", "Only this room in the schedule"))),
+			app.Li().Body(aText(scheduleViewURL(c, hide), p.kind.say("Hide this track from the schedule", "Hide this room from the schedule"))),
 		),
 		app.Range(days).Slice(func(i int) app.UI {
 			d := days[i]

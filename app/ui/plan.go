@@ -24,7 +24,7 @@ func agendaCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar 
 			spanText("when", timeRange(c, e)),
 		),
 		app.H3().Class("card-title").Lang(lang).Body(
-			app.A().Href(talkURL(c, e)).Text(e.Title),
+			aText(talkURL(c, e), e.Title),
 		),
 		app.If(len(e.Persons) > 0, func() app.UI {
 			return pText("speakers", speakerLine(e))
@@ -39,7 +39,7 @@ func changeFlag(c *schedule.Conference, ch agenda.Change, onDismiss app.EventHan
 	words := changeWords(c, ch)
 	return divClass("changed").Role("note").Body(
 		app.Span().Text(capitalize(words)+"."),
-		app.Button().Type("button").Class("dismiss").DataSet("key", ch.Key).
+		typeButton().Class("dismiss").DataSet("key", ch.Key).
 			Aria("label", trf("Dismiss: %s", words)).Text(tr("OK")).OnClick(onDismiss),
 	)
 }
@@ -78,7 +78,7 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 				}
 				return app.Span().Body(
 					app.Text(sep),
-					app.A().Href(talkURL(c, o)).Text(o.Title),
+					aText(talkURL(c, o), o.Title),
 					app.Text(" ("+joinRooms(o.Rooms)+", "+timeRange(c, o)+")"),
 				)
 			}),
@@ -93,14 +93,14 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 					}
 					return app.Li().Body(
 						app.Text(why),
-						app.A().Href(talkURL(c, a)).Text(a.Title),
+						aText(talkURL(c, a), a.Title),
 						app.Text(" ("+whenLabel(c, a, e)+", "+joinRooms(a.Rooms)+")"),
 					)
 				}),
 				app.If(hasReplay, func() app.UI {
 					return app.Li().Body(
 						app.Text(tr("Watch it later: ")),
-						app.A().Href(replay.URL).Rel("noopener").Target("_blank").Text(tr("the replay")),
+						aHref(replay.URL).Rel("noopener").Target("_blank").Text(tr("the replay")),
 					)
 				}),
 			)
@@ -195,7 +195,7 @@ func scheduleChangesLink(c *schedule.Conference) app.UI {
 		return nil
 	}
 	return pClass("changes-link").Body(
-		app.A().Href(withConf(PathChanges, c.Acronym, nil)).
+		aHref(withConf(PathChanges, c.Acronym, nil)).
 			Text(trn(len(changes), "%d change in the schedule since you last looked: see what changed", "%d changes in the schedule since you last looked: see what changed", len(changes))),
 	)
 }

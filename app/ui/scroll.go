@@ -89,7 +89,7 @@ func watchScroll() {
 		return
 	}
 	scrollWatched = true
-	history := app.Window().Get("history")
+	history := jsGlobal("history")
 	if history.Get("scrollRestoration").Truthy() {
 		history.Set("scrollRestoration", "manual") // this code restores it
 	}
@@ -100,8 +100,8 @@ func watchScroll() {
 			// position belongs to the entry left, which recorded its own.
 			return nil
 		}
-		state := map[string]any{"y": app.Window().Get("scrollY").Int()}
-		app.Window().Get("history").Call("replaceState", state, "")
+		state := map[string]any{"y": jsGlobal("scrollY").Int()}
+		jsGlobal("history").Call("replaceState", state, "")
 		return nil
 	})
 	scrollEvent = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -123,11 +123,11 @@ func watchScroll() {
 	app.Window().Call("addEventListener", "popstate", popEvent)
 }
 
-func currentHref() string { return app.Window().Get("location").Get("href").String() }
+func currentHref() string { return jsGlobal("location").Get("href").String() }
 
 // savedScroll is the scroll position the current history entry recorded.
 func savedScroll() (int, bool) {
-	state := app.Window().Get("history").Get("state")
+	state := jsGlobal("history").Get("state")
 	if !state.Truthy() {
 		return 0, false
 	}
@@ -142,8 +142,8 @@ func savedScroll() (int, bool) {
 // (a schedule still loading is not), trying for about two seconds.
 func restoreScroll(ctx app.Context, y, attempt int) {
 	ctx.Defer(func(ctx app.Context) {
-		doc := app.Window().Get("document").Get("documentElement")
-		tall := doc.Get("scrollHeight").Int()-app.Window().Get("innerHeight").Int() >= y
+		doc := jsGlobal("document").Get("documentElement")
+		tall := doc.Get("scrollHeight").Int()-jsGlobal("innerHeight").Int() >= y
 		if tall || attempt >= 20 {
 			app.Window().Call("scrollTo", 0, y)
 			return

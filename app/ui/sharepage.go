@@ -123,12 +123,12 @@ func (p *sharePage) Render() app.UI {
 		pText("zone-note", trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		divClass("tool-row").Body(
-			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).
+			typeButton().ID("share-merge").Disabled(disabled || len(p.found) == 0).
 				Text(tr("Add them to my agenda")).OnClick(p.onMerge),
-			app.Button().Type("button").ID("share-replace").Disabled(disabled || len(p.found) == 0).
+			typeButton().ID("share-replace").Disabled(disabled || len(p.found) == 0).
 				Text(tr("Replace my agenda with them")).OnClick(p.onReplace),
 			app.If(p.undo != nil, func() app.UI {
-				return app.Button().Type("button").ID("share-undo").Text(tr("Undo")).OnClick(p.onUndo)
+				return typeButton().ID("share-undo").Text(tr("Undo")).OnClick(p.onUndo)
 			}),
 		),
 		app.If(!p.done && p.agenda.Len() > 0, func() app.UI {
@@ -143,7 +143,7 @@ func (p *sharePage) Render() app.UI {
 			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)
 		})),
 		app.If(p.done, func() app.UI {
-			return app.P().Body(app.A().Href(agendaURL(c)).ID("to-agenda").Text(tr("See My agenda →")))
+			return app.P().Body(aHref(agendaURL(c)).ID("to-agenda").Text(tr("See My agenda →")))
 		}),
 	)
 }

@@ -41,7 +41,7 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 }
 
 func navLink(href, label string, current bool) app.UI {
-	a := app.A().Href(href).Text(label)
+	a := aText(href, label)
 	if current {
 		a = a.Aria("current", "page")
 	}
@@ -114,7 +114,7 @@ func (b *updateBanner) Render() app.UI {
 	}
 	return divClass("banner").Role("status").Body(
 		app.Span().Text(tr("A new version of the app is ready.")),
-		app.Button().Type("button").ID("reload").Text(tr("Reload")).
+		typeButton().ID("reload").Text(tr("Reload")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 	)
 }
@@ -149,12 +149,12 @@ func (b *installOffer) Render() app.UI {
 	case b.apple:
 		return divClass("install").Body(
 			app.P().Text(tr("Install it: tap Share, then “Add to Home Screen”. It then works offline.")),
-			app.Button().Type("button").Text(tr("Dismiss")).OnClick(b.dismiss),
+			typeButton().Text(tr("Dismiss")).OnClick(b.dismiss),
 		)
 	}
 	return divClass("install").Body(
 		app.P().Text(tr("Keep the schedule on your phone, even offline.")),
-		app.Button().Type("button").ID("install").Text(tr("Install the app")).
+		typeButton().ID("install").Text(tr("Install the app")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 	)
 }
@@ -170,7 +170,7 @@ func (b *installOffer) dismiss(ctx app.Context, e app.Event) {
 // has loaded they are disabled, as they could not be saved yet.
 func settingsUI(c *schedule.Conference) app.UI {
 	button := func(id, label string, on bool, click app.EventHandler) app.HTMLButton {
-		b := app.Button().Type("button").ID(id).Class("setting").Aria("pressed", on).Text(label)
+		b := typeButton().ID(id).Class("setting").Aria("pressed", on).Text(label)
 		if app.IsServer {
 			return b.Disabled(true)
 		}

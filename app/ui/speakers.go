@@ -107,7 +107,7 @@ func (p *speakersPage) Render() app.UI {
 			who = append(who, spanClass("role").Body(marked(q, role)...))
 		}
 		items[i] = liClass("speaker-entry").Body(
-			app.A().Href(speakerURL(c, sp)).Body(who...),
+			aHref(speakerURL(c, sp)).Body(who...),
 			spanText("count", trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))),
 		)
 	}
@@ -166,11 +166,11 @@ func (p *speakerPage) Render() app.UI {
 	}
 	c, sp := p.conf, p.speaker
 	list := withConf(PathSpeakers, c.Acronym, nil)
-	body := []app.UI{navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(list).Text("← " + tr("Speakers")))}
+	body := []app.UI{navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(aText(list, "← "+tr("Speakers")))}
 	if sp == nil {
 		body = append(body,
 			h1Class("page-title").Text(tr("This speaker is not in the schedule")),
-			app.P().Body(app.A().Href(list).Text(tr("See every speaker"))),
+			app.P().Body(aText(list, tr("See every speaker"))),
 		)
 		return shell(c, "", body...)
 	}

@@ -69,9 +69,9 @@ func (p *talkPage) Render() app.UI {
 			h1Class("page-title").Text(tr("This talk is not in the schedule")),
 			app.P().Body(
 				app.Text(tr("It may have been removed or renamed. ")),
-				app.A().Href(scheduleURL(c, 0)).Text(tr("See the whole schedule")),
+				aText(scheduleURL(c, 0), tr("See the whole schedule")),
 				app.Text(tr(" or ")),
-				app.A().Href(agendaURL(c)).Text(tr("your agenda")),
+				aText(agendaURL(c), tr("your agenda")),
 				app.Text("."),
 			),
 		)
@@ -80,7 +80,7 @@ func (p *talkPage) Render() app.UI {
 	day := c.Days[e.Day]
 	return shell(c, "",
 		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(
-			app.A().Href(scheduleURL(c, day.Index)).Text("← "+trf("%s schedule", shortDayLabel(day))),
+			aText(scheduleURL(c, day.Index), "← "+trf("%s schedule", shortDayLabel(day))),
 		),
 		app.Article().Class("talk").Body(
 			app.If(e.Type != "", func() app.UI {
@@ -157,7 +157,7 @@ func person(c *schedule.Conference, p schedule.Person) app.UI {
 	}
 	name := app.Strong().Text(p.Name)
 	if sp := people.Of(c).Of(p); sp != nil {
-		name = app.Strong().Body(app.A().Href(speakerURL(c, sp)).Text(p.Name))
+		name = app.Strong().Body(aText(speakerURL(c, sp), p.Name))
 	}
 	return app.Li().Body(
 		name,
@@ -211,7 +211,7 @@ func links(e *schedule.Event) app.UI {
 				label = l.URL
 			}
 			return app.Li().Body(
-				app.A().Href(l.URL).Rel("noopener").Target("_blank").Text(label),
+				aHref(l.URL).Rel("noopener").Target("_blank").Text(label),
 			)
 		})),
 	)

@@ -43,7 +43,7 @@ func (p *talkPage) agendaBlock() app.UI {
 					if on {
 						glyph = "★"
 					}
-					return app.Button().Type("button").Class("rate").Disabled(disabled).
+					return typeButton().Class("rate").Disabled(disabled).
 						DataSet("rating", n).Aria("pressed", note.Rating == n).
 						Aria("label", trf("Rate %d out of 5", n)).Text(glyph).OnClick(p.onRate)
 				}),
@@ -55,7 +55,7 @@ func (p *talkPage) agendaBlock() app.UI {
 			pText("hint", tr("Saved on this device as you type. My agenda exports all your notes as one Markdown report.")),
 		),
 		pClass("tool-row").Body(
-			app.Button().Type("button").ID("talk-ics").Disabled(disabled).Text(tr("Add to my calendar (.ics)")).
+			typeButton().ID("talk-ics").Disabled(disabled).Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, ev app.Event) {
 					download(e.Slug+".ics", "text/calendar", calendarFile(c, []*schedule.Event{e}))
 				}),

@@ -77,7 +77,7 @@ func (p *venuePage) Render() app.UI {
 		}
 		var head app.UI = spanClass("room-name").Body(name...)
 		if pl, ok := pages[r.Name]; ok {
-			head = app.A().Href(placeURL(c, roomPlaces, pl)).Body(name...)
+			head = aHref(placeURL(c, roomPlaces, pl)).Body(name...)
 			facts = append(facts, placeCount(pl))
 		}
 		li := liClass("place venue-room")
@@ -119,7 +119,7 @@ func (p *venuePage) Render() app.UI {
 			}
 			spaces = append(spaces, h3, para("", v.Lang, s.Description))
 			if pl, ok := pages[s.Room]; ok {
-				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(trf("What is on in %s", s.Room))))
+				spaces = append(spaces, app.P().Body(aText(placeURL(c, roomPlaces, pl), trf("What is on in %s", s.Room))))
 			}
 		}
 		body = append(body, section("venue-spaces", tr("Around the talks"), spaces...))
@@ -167,7 +167,7 @@ func mapLinks(v schedule.Venue) app.UI {
 	}
 	items := make([]app.UI, len(links))
 	for i, l := range links {
-		items[i] = app.Li().Body(app.A().Href(l[1]).Target("_blank").Rel("noopener").Text(l[0]))
+		items[i] = app.Li().Body(aHref(l[1]).Target("_blank").Rel("noopener").Text(l[0]))
 	}
 	return ulClass("map-links").Body(items...)
 }
@@ -184,7 +184,7 @@ func eventList(c *schedule.Conference, events []*schedule.Event) app.UI {
 		if len(c.Days) > 1 {
 			when = shortDayLabel(c.Days[e.Day]) + ", " + when
 		}
-		items[i] = app.Li().Body(app.A().Href(talkURL(c, e)).Body(
+		items[i] = app.Li().Body(aHref(talkURL(c, e)).Body(
 			spanClass("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
 			spanText("when", when+" · "+trn(len(e.Rooms), "room %s", "rooms %s", andList(e.Rooms))),
 		))

@@ -86,16 +86,16 @@ func (p *agendaPage) Render() app.UI {
 		}
 	}
 	return shell(c, PathAgenda,
-		app.H1().Class("page-title").Text(tr("My agenda")),
-		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
+		h1Class("page-title").Text(tr("My agenda")),
+		pText("zone-note", trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
 		scheduleChangesLink(c),
 		app.If(app.IsServer, func() app.UI {
-			return app.P().Class("lede").Text(tr("Your starred talks appear here once the app has loaded."))
+			return pText("lede", tr("Your starred talks appear here once the app has loaded."))
 		}).ElseIf(len(current)+len(gone) == 0, func() app.UI {
-			return app.P().Class("lede").Body(
+			return pClass("lede").Body(
 				app.Text(tr("No starred talks yet. Tap ☆ next to a talk in the ")),
-				app.A().Href(scheduleURL(c, 0)).Text(tr("schedule")),
+				aText(scheduleURL(c, 0), tr("schedule")),
 				app.Text(tr(" to add it here.")),
 			)
 		}).Else(func() app.UI {
@@ -107,7 +107,7 @@ func (p *agendaPage) Render() app.UI {
 			if len(changes) > 0 {
 				summary += ", " + trn(len(changes), "%d changed", "%d changed", len(changes))
 			}
-			return app.P().Class("lede").ID("agenda-summary").Text(summary + ".")
+			return pClass("lede").ID("agenda-summary").Text(summary + ".")
 		}),
 		app.If(len(current) > 0, func() app.UI { return &reminderOffer{} }),
 		app.Range(c.Days).Slice(func(i int) app.UI {
@@ -127,23 +127,23 @@ func (p *agendaPage) Render() app.UI {
 				}
 				items = append(items, p.item(e, current, changes))
 			}
-			return app.Section().Class("agenda-day").Body(
+			return sectionClass("agenda-day").Body(
 				app.H2().Text(dayLabel(c.Days[i])),
-				app.Ul().Class("agenda-list").Body(items...),
+				ulClass("agenda-list").Body(items...),
 			)
 		}),
 		app.If(len(gone) > 0, func() app.UI {
-			return app.Section().Class("agenda-gone").Body(
+			return sectionClass("agenda-gone").Body(
 				app.H2().Text(tr("No longer in the schedule")),
-				app.Ul().Class("agenda-list").Body(app.Range(gone).Slice(func(i int) app.UI {
+				ulClass("agenda-list").Body(app.Range(gone).Slice(func(i int) app.UI {
 					s, _ := p.agenda.Star(gone[i])
-					flag := app.UI(app.P().Class("flag-quiet").Text(tr("Cancelled")))
+					flag := app.UI(pText("flag-quiet", tr("Cancelled")))
 					if ch, ok := changes[gone[i]]; ok {
 						flag = changeFlag(c, ch, p.onDismiss)
 					}
-					return app.Li().Class("card card-gone").Body(
+					return liClass("card card-gone").Body(
 						flag,
-						app.Div().Class("card-meta").Text(trf("was %s", shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms))),
+						divClass("card-meta").Text(trf("was %s", shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms))),
 						app.H3().Class("card-title").Text(s.Title),
 						starButton(gone[i], s.Title, true, p.onStar),
 					)
@@ -195,14 +195,14 @@ func (p *agendaPage) keptCopies() app.UI {
 		return nil
 	}
 	name := "agenda-" + p.conf.Acronym + "-unreadable-" + fileStamp() + ".json"
-	return app.Section().Class("kept-copies").Body(
+	return sectionClass("kept-copies").Body(
 		app.H2().Text(tr("Saved data that could not be read")),
 		app.If(isHeld, func() app.UI {
-			return app.Div().Class("kept").Body(
+			return divClass("kept").Body(
 				app.P().Text(trf("Your earlier agenda (%s) could not be read and is left as it was, for want of room for a copy. Download it to keep it; once downloaded you may delete it from this device.", sizeLabel(len(held)))),
-				app.Button().Type("button").ID("download-held").Text(tr("Download it")).
+				typeButton().ID("download-held").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", held) }),
-				app.Button().Type("button").ID("discard-held").Text(tr("Delete it from this device")).
+				typeButton().ID("discard-held").Text(tr("Delete it from this device")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.DiscardHeld(); err != nil {
 							p.notice = tr("It could not be deleted: ") + plain(err)
@@ -212,15 +212,15 @@ func (p *agendaPage) keptCopies() app.UI {
 		}),
 		app.Range(rec).Slice(func(i int) app.UI {
 			r := rec[i]
-			return app.Div().Class("kept").Body(
+			return divClass("kept").Body(
 				app.P().Text(trf("A copy of an agenda that could not be read, kept on %s (%s).", uiLang.DayMonth(local(p.conf, r.At), true)+" "+clock(p.conf, r.At), sizeLabel(r.Bytes))),
-				app.Button().Type("button").Class("download-copy").Text(tr("Download it")).
+				typeButton().Class("download-copy").Text(tr("Download it")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if v, ok := a.Backup(r); ok {
 							download(name, "application/json", v)
 						}
 					}, app.EventScope(r.Backup)),
-				app.Button().Type("button").Class("forget-copy").Text(tr("Delete the copy")).
+				typeButton().Class("forget-copy").Text(tr("Delete the copy")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						if err := a.ForgetBackup(r); err != nil {
 							p.notice = tr("The copy could not be deleted: ") + plain(err)

@@ -41,30 +41,30 @@ func (p *changesPage) Render() app.UI {
 	c := p.conf
 	changes, since := scheduleChanges(c)
 	return shell(c, "",
-		app.H1().Class("page-title").Text(tr("What changed in the schedule")),
+		h1Class("page-title").Text(tr("What changed in the schedule")),
 		noticeUI(p.notice),
 		app.If(app.IsServer, func() app.UI {
-			return app.P().Class("lede").Text(tr("The changes since your last look appear once the app has loaded."))
+			return pText("lede", tr("The changes since your last look appear once the app has loaded."))
 		}).ElseIf(len(changes) == 0, func() app.UI {
-			return app.P().Class("lede").Text(tr("Nothing changed since you last looked."))
+			return pText("lede", tr("Nothing changed since you last looked."))
 		}).Else(func() app.UI {
-			return app.P().Class("lede").Text(trn(len(changes), "%d change since %s (%s). Talks in your agenda are marked ★.", "%d changes since %s (%s). Talks in your agenda are marked ★.",
+			return pText("lede", trn(len(changes), "%d change since %s (%s). Talks in your agenda are marked ★.", "%d changes since %s (%s). Talks in your agenda are marked ★.",
 				len(changes), uiLang.ShortDate(local(c, since))+" "+clock(c, since), zoneLabel(c)))
 		}),
 		app.If(len(changes) > 0, func() app.UI {
-			return app.Ul().Class("change-list").Body(app.Range(changes).Slice(func(i int) app.UI {
+			return ulClass("change-list").Body(app.Range(changes).Slice(func(i int) app.UI {
 				return p.change(changes[i])
 			}))
 		}),
 		app.If(len(changes) > 0, func() app.UI {
-			return app.Button().Type("button").ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
+			return typeButton().ID("mark-seen").Class("wide-button").Text(tr("Mark all as seen")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if err := markScheduleSeen(c); err != nil {
 						p.notice = tr("This could not be saved: ") + plain(err)
 					}
 				})
 		}),
-		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(agendaURL(c)).Text("← "+tr("My agenda"))),
+		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(aText(agendaURL(c), "← "+tr("My agenda"))),
 	)
 }
 
@@ -82,13 +82,13 @@ func (p *changesPage) change(ch agenda.Change) app.UI {
 	} else if !ch.Was.Start.IsZero() {
 		when = trf("was %s", uiLang.ShortDate(local(c, ch.Was.Start))+" "+clock(c, ch.Was.Start))
 	}
-	return app.Li().Class(class).Body(
-		app.If(mine, func() app.UI { return app.Span().Class("mine").Aria("label", tr("In your agenda")).Text("★ ") }),
+	return liClass(class).Body(
+		app.If(mine, func() app.UI { return spanClass("mine").Aria("label", tr("In your agenda")).Text("★ ") }),
 		app.If(ch.Now != nil, func() app.UI {
-			return app.A().Href(talkURL(c, ch.Now)).Text(title)
+			return aText(talkURL(c, ch.Now), title)
 		}).Else(func() app.UI { return app.Strong().Text(title) }),
-		app.Span().Class("change-what").Text(": "+changeWords(c, ch)),
-		app.If(when != "", func() app.UI { return app.Span().Class("change-when").Text(" (" + when + ")") }),
+		spanText("change-what", ": "+changeWords(c, ch)),
+		app.If(when != "", func() app.UI { return spanText("change-when", " ("+when+")") }),
 	)
 }
 

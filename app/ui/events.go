@@ -37,17 +37,17 @@ func (p *eventsPage) Render() app.UI {
 		return errorPage(p.err)
 	}
 	return shell(p.conf, PathEvents,
-		app.H1().Class("page-title").Text(tr("Events")),
-		app.P().Class("lede").Text(tr("Each event keeps its own agenda.")),
-		app.Ul().Class("events").Body(app.Range(p.entries).Slice(func(i int) app.UI {
+		h1Class("page-title").Text(tr("Events")),
+		pText("lede", tr("Each event keeps its own agenda.")),
+		ulClass("events").Body(app.Range(p.entries).Slice(func(i int) app.UI {
 			e := p.entries[i]
-			link := app.A().Href(withConf(PathSchedule, e.Acronym, nil) + confParamIfDefault(e.Acronym)).Text(e.Title)
+			link := aText(withConf(PathSchedule, e.Acronym, nil)+confParamIfDefault(e.Acronym), e.Title)
 			if e.Acronym == p.conf.Acronym {
 				link = link.Aria("current", "true")
 			}
-			return app.Li().Class("event-entry").Body(
+			return liClass("event-entry").Body(
 				link,
-				app.Span().Class("event-dates").Text(dateSpan(e.Start, e.End)),
+				spanText("event-dates", dateSpan(e.Start, e.End)),
 			)
 		})),
 	)

@@ -41,7 +41,7 @@ func startSettings() {
 		}
 	} else {
 		var tags []string
-		nav := app.Window().Get("navigator")
+		nav := jsGlobal("navigator")
 		if list := nav.Get("languages"); list.Truthy() {
 			for i := 0; i < list.Length(); i++ {
 				tags = append(tags, list.Index(i).String())
@@ -52,7 +52,7 @@ func startSettings() {
 		}
 		uiLang = i18n.Negotiate(tags...)
 	}
-	app.Window().Get("document").Get("documentElement").Set("lang", string(uiLang))
+	jsGlobal("document").Get("documentElement").Set("lang", string(uiLang))
 	z, _ := browserStorage{}.Get(zoneKey)
 	deviceZone = z == "device"
 }
@@ -152,7 +152,7 @@ var deviceZones = map[int]*time.Location{}
 // own time.Local in the browser is one fixed offset, and the time zone
 // database would add 450 kB to the app.
 func deviceTime(t time.Time) time.Time {
-	off := -app.Window().Get("Date").New(float64(t.UnixMilli())).Call("getTimezoneOffset").Int() * 60
+	off := -jsGlobal("Date").New(float64(t.UnixMilli())).Call("getTimezoneOffset").Int() * 60
 	loc, ok := deviceZones[off]
 	if !ok {
 		loc = time.FixedZone(deviceZoneName(), off)
@@ -168,7 +168,7 @@ var deviceZoneCache string
 func deviceZoneName() string {
 	if deviceZoneCache == "" && app.IsClient {
 		defer func() { recover() }()
-		v := app.Window().Get("Intl").Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone")
+		v := jsGlobal("Intl").Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone")
 		if v.Truthy() {
 			deviceZoneCache = v.String()
 		}

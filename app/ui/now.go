@@ -85,10 +85,10 @@ func (p *nowPage) Render() app.UI {
 		lede = trf("Nothing is on now. First in each room on %s (%s):", dayLabel(c.Days[b.Day]), zoneLabel(c))
 	}
 	return shell(c, "",
-		app.H1().Class("page-title").Text(tr("Now and next")),
-		app.P().Class("lede").Text(lede),
+		h1Class("page-title").Text(tr("Now and next")),
+		pText("lede", lede),
 		browseLinks(c, PathNow),
-		app.Ul().Class("now-list").Body(
+		ulClass("now-list").Body(
 			app.Range(b.Rooms).Slice(func(i int) app.UI {
 				return nowRoom(c, b.Rooms[i])
 			}),
@@ -98,14 +98,14 @@ func (p *nowPage) Render() app.UI {
 
 // nowRoom is one room: what is on, what comes next.
 func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
-	li := app.Li().Class("now-room")
+	li := liClass("now-room")
 	color := roomColor(c, r.Room)
 	if color != "" {
 		li = li.Style("--room", color)
 	}
 	return li.Body(
-		app.H2().Class("now-room-name").Body(
-			app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
+		h2Class("now-room-name").Body(
+			app.If(color != "", func() app.UI { return spanClass("dot").Aria("hidden", "true") }),
 			app.Text(r.Room),
 		),
 		app.Dl().Class("now-next").Body(
@@ -114,7 +114,7 @@ func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
 				app.If(r.Now != nil, func() app.UI {
 					return nowEvent(c, r.Now, trf("until %s", clock(c, r.Now.End)))
 				}).Else(func() app.UI {
-					return app.Span().Class("empty").Text(tr("Nothing"))
+					return spanText("empty", tr("Nothing"))
 				}),
 			),
 			app.Dt().Text(tr("Next")),
@@ -122,7 +122,7 @@ func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
 				app.If(r.Next != nil, func() app.UI {
 					return nowEvent(c, r.Next, clock(c, r.Next.Start)+"–"+clock(c, r.Next.End))
 				}).Else(func() app.UI {
-					return app.Span().Class("empty").Text(tr("Nothing more today"))
+					return spanText("empty", tr("Nothing more today"))
 				}),
 			),
 		),
@@ -131,8 +131,8 @@ func nowRoom(c *schedule.Conference, r find.RoomNow) app.UI {
 
 func nowEvent(c *schedule.Conference, e *schedule.Event, when string) app.UI {
 	return app.Span().Body(
-		app.Span().Class("when").Text(when+" "),
-		app.A().Href(talkURL(c, e)).Lang(primaryLanguage(e.Language)).Text(e.Title),
+		spanText("when", when+" "),
+		aHref(talkURL(c, e)).Lang(primaryLanguage(e.Language)).Text(e.Title),
 	)
 }
 
@@ -150,15 +150,15 @@ func (p *schedulePage) nowStrip() app.UI {
 			on = append(on, r)
 		}
 	}
-	return app.Section().Class("now-strip").Aria("labelledby", "now-strip-title").Body(
-		app.Div().Class("now-strip-head").Body(
+	return sectionClass("now-strip").Aria("labelledby", "now-strip-title").Body(
+		divClass("now-strip-head").Body(
 			app.H2().ID("now-strip-title").Text(tr("On now")+" · "+clock(c, p.now)),
-			app.A().Href(withConf(PathNow, c.Acronym, nil)).Text(tr("Now & next in every room")),
+			aText(withConf(PathNow, c.Acronym, nil), tr("Now & next in every room")),
 		),
 		app.If(len(on) == 0, func() app.UI {
-			return app.P().Class("empty").Text(tr("Nothing is on at this moment."))
+			return pText("empty", tr("Nothing is on at this moment."))
 		}),
-		app.Ul().Class("now-strip-list").Body(
+		ulClass("now-strip-list").Body(
 			app.Range(on).Slice(func(i int) app.UI {
 				r := on[i]
 				li := app.Li()
@@ -167,12 +167,12 @@ func (p *schedulePage) nowStrip() app.UI {
 					li = li.Style("--room", color)
 				}
 				return li.Body(
-					app.Span().Class("room").Body(
-						app.If(color != "", func() app.UI { return app.Span().Class("dot") }),
+					spanClass("room").Body(
+						app.If(color != "", func() app.UI { return spanClass("dot") }),
 						app.Text(r.Room),
 					),
-					app.A().Href(talkURL(c, r.Now)).Text(r.Now.Title),
-					app.Span().Class("when").Text(trf("until %s", clock(c, r.Now.End))),
+					aText(talkURL(c, r.Now), r.Now.Title),
+					spanText("when", trf("until %s", clock(c, r.Now.End))),
 				)
 			}),
 		),

@@ -86,26 +86,26 @@ func (p *placesPage) Render() app.UI {
 	c := p.conf
 	places := p.kind.list(c)
 	return shell(c, "",
-		app.H1().Class("page-title").Text(p.kind.title()),
-		app.P().Class("lede").Text(p.kind.say("%d tracks at %s", "%d rooms at %s", len(places), c.Title)),
+		h1Class("page-title").Text(p.kind.title()),
+		pText("lede", p.kind.say("%d tracks at %s", "%d rooms at %s", len(places), c.Title)),
 		browseLinks(c, p.kind.listPath()),
-		app.Ul().Class("places").Body(
+		ulClass("places").Body(
 			app.Range(places).Slice(func(i int) app.UI {
 				pl := places[i]
 				color := pl.Color
 				if p.kind == roomPlaces {
 					color = roomColor(c, pl.Name)
 				}
-				li := app.Li().Class("place")
+				li := liClass("place")
 				if color != "" {
 					li = li.Style("--room", color)
 				}
 				return li.Body(
-					app.A().Href(placeURL(c, p.kind, pl)).Body(
-						app.If(color != "", func() app.UI { return app.Span().Class("dot") }),
-						app.Span().Class("place-name").Text(pl.Name),
+					aHref(placeURL(c, p.kind, pl)).Body(
+						app.If(color != "", func() app.UI { return spanClass("dot") }),
+						spanText("place-name", pl.Name),
 					),
-					app.Span().Class("count").Text(placeCount(pl)),
+					spanText("count", placeCount(pl)),
 				)
 			}),
 		),
@@ -161,8 +161,8 @@ func (p *placePage) Render() app.UI {
 	c := p.conf
 	if !p.found {
 		return shell(c, "",
-			app.H1().Class("page-title").Text(p.kind.say("This track is not in the schedule", "This room is not in the schedule")),
-			app.P().Body(app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text(p.kind.say("See every track", "See every room"))),
+			h1Class("page-title").Text(p.kind.say("This track is not in the schedule", "This room is not in the schedule")),
+			app.P().Body(aText(withConf(p.kind.listPath(), c.Acronym, nil), p.kind.say("See every track", "See every room"))),
 		)
 	}
 	pl := p.place
@@ -181,30 +181,30 @@ func (p *placePage) Render() app.UI {
 	if p.kind == roomPlaces {
 		color = roomColor(c, pl.Name)
 	}
-	title := app.H1().Class("page-title place-title")
+	title := h1Class("page-title place-title")
 	if color != "" {
 		title = title.Style("--room", color)
 	}
 	return shell(c, "",
-		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(
-			app.A().Href(withConf(p.kind.listPath(), c.Acronym, nil)).Text("← "+p.kind.title()),
+		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(
+			aText(withConf(p.kind.listPath(), c.Acronym, nil), "← "+p.kind.title()),
 		),
 		title.Body(
-			app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
+			app.If(color != "", func() app.UI { return spanClass("dot").Aria("hidden", "true") }),
 			app.Text(pl.Name),
 		),
-		app.P().Class("lede").Text(p.kind.say("Track", "Room")+" · "+placeCount(pl)+" · "+trf("times in %s", zoneLabel(c))),
+		pText("lede", p.kind.say("Track", "Room")+" · "+placeCount(pl)+" · "+trf("times in %s", zoneLabel(c))),
 		noticeUI(p.notice),
-		app.Ul().Class("place-actions").Body(
-			app.Li().Body(app.A().Href(scheduleViewURL(c, filter)).Text(p.kind.say("Only this track in the schedule", "Only this room in the schedule"))),
-			app.Li().Body(app.A().Href(scheduleViewURL(c, hide)).Text(p.kind.say("Hide this track from the schedule", "Hide this room from the schedule"))),
+		ulClass("place-actions").Body(
+			app.Li().Body(aText(scheduleViewURL(c, filter), p.kind.say("Only this track in the schedule", "Only this room in the schedule"))),
+			app.Li().Body(aText(scheduleViewURL(c, hide), p.kind.say("Hide this track from the schedule", "Hide this room from the schedule"))),
 		),
 		app.Range(days).Slice(func(i int) app.UI {
 			d := days[i]
 			id := "day-" + strconv.Itoa(c.Days[d.Day].Index)
-			return app.Section().Class("place-day").Aria("labelledby", id).Body(
+			return sectionClass("place-day").Aria("labelledby", id).Body(
 				app.H2().ID(id).Text(dayLabel(c.Days[d.Day])),
-				app.Ul().Class("agenda-list").Body(
+				ulClass("agenda-list").Body(
 					app.Range(d.Events).Slice(func(j int) app.UI {
 						e := d.Events[j]
 						return eventCard(c, e, p.agenda.Starred(e.Key()), "")

@@ -19,27 +19,27 @@ func agendaCard(c *schedule.Conference, e *schedule.Event, starred bool, onStar 
 	}
 	lang := primaryLanguage(e.Language)
 	body := append(flags,
-		app.Div().Class("card-meta").Body(
+		divClass("card-meta").Body(
 			roomChips(c, e),
-			app.Span().Class("when").Text(timeRange(c, e)),
+			spanText("when", timeRange(c, e)),
 		),
 		app.H3().Class("card-title").Lang(lang).Body(
-			app.A().Href(talkURL(c, e)).Text(e.Title),
+			aText(talkURL(c, e), e.Title),
 		),
 		app.If(len(e.Persons) > 0, func() app.UI {
-			return app.P().Class("speakers").Text(speakerLine(e))
+			return pText("speakers", speakerLine(e))
 		}),
 		starButton(e.Key(), e.Title, starred, onStar),
 	)
-	return app.Li().Class(class).DataSet("key", e.Key()).Style("--room", roomColor(c, e.Room())).Body(body...)
+	return liClass(class).DataSet("key", e.Key()).Style("--room", roomColor(c, e.Room())).Body(body...)
 }
 
 // changeFlag says how a starred talk changed, with a button to dismiss it.
 func changeFlag(c *schedule.Conference, ch agenda.Change, onDismiss app.EventHandler) app.UI {
 	words := changeWords(c, ch)
-	return app.Div().Class("changed").Role("note").Body(
+	return divClass("changed").Role("note").Body(
 		app.Span().Text(capitalize(words)+"."),
-		app.Button().Type("button").Class("dismiss").DataSet("key", ch.Key).
+		typeButton().Class("dismiss").DataSet("key", ch.Key).
 			Aria("label", trf("Dismiss: %s", words)).Text(tr("OK")).OnClick(onDismiss),
 	)
 }
@@ -66,9 +66,9 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 	if !strings.HasPrefix(replay.URL, "https://") && !strings.HasPrefix(replay.URL, "http://") {
 		hasReplay = false
 	}
-	return app.Div().Class("conflict").Role("note").Body(
-		app.P().Class("conflict-title").Body(
-			app.Span().Class("flag-icon").Aria("hidden", "true").Text("⚠ "),
+	return divClass("conflict").Role("note").Body(
+		pClass("conflict-title").Body(
+			spanClass("flag-icon").Aria("hidden", "true").Text("⚠ "),
 			app.Text(tr("Overlaps with ")),
 			app.Range(clashes).Slice(func(i int) app.UI {
 				o := clashes[i]
@@ -78,13 +78,13 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 				}
 				return app.Span().Body(
 					app.Text(sep),
-					app.A().Href(talkURL(c, o)).Text(o.Title),
+					aText(talkURL(c, o), o.Title),
 					app.Text(" ("+joinRooms(o.Rooms)+", "+timeRange(c, o)+")"),
 				)
 			}),
 		),
 		app.If(len(alts) > 0 || hasReplay, func() app.UI {
-			return app.Ul().Class("alternatives").Aria("label", trf("Alternatives to %s", e.Title)).Body(
+			return ulClass("alternatives").Aria("label", trf("Alternatives to %s", e.Title)).Body(
 				app.Range(alts).Slice(func(i int) app.UI {
 					a := alts[i].Event
 					why := tr("Same track, later: ")
@@ -93,14 +93,14 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 					}
 					return app.Li().Body(
 						app.Text(why),
-						app.A().Href(talkURL(c, a)).Text(a.Title),
+						aText(talkURL(c, a), a.Title),
 						app.Text(" ("+whenLabel(c, a, e)+", "+joinRooms(a.Rooms)+")"),
 					)
 				}),
 				app.If(hasReplay, func() app.UI {
 					return app.Li().Body(
 						app.Text(tr("Watch it later: ")),
-						app.A().Href(replay.URL).Rel("noopener").Target("_blank").Text(tr("the replay")),
+						aHref(replay.URL).Rel("noopener").Target("_blank").Text(tr("the replay")),
 					)
 				}),
 			)
@@ -129,7 +129,7 @@ func gapItem(c *schedule.Conference, g agenda.Gap) app.UI {
 	} else {
 		text += ": " + tr("time for a coffee or the sponsor hall")
 	}
-	return app.Li().Class("gap").Text(text)
+	return liClass("gap").Text(text)
 }
 
 func durationLabel(d time.Duration) string {
@@ -194,8 +194,8 @@ func scheduleChangesLink(c *schedule.Conference) app.UI {
 	if len(changes) == 0 {
 		return nil
 	}
-	return app.P().Class("changes-link").Body(
-		app.A().Href(withConf(PathChanges, c.Acronym, nil)).
+	return pClass("changes-link").Body(
+		aHref(withConf(PathChanges, c.Acronym, nil)).
 			Text(trn(len(changes), "%d change in the schedule since you last looked: see what changed", "%d changes in the schedule since you last looked: see what changed", len(changes))),
 	)
 }

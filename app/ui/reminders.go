@@ -74,16 +74,16 @@ func (b *reminderBanner) check(ctx app.Context) {
 
 func (b *reminderBanner) Render() app.UI {
 	if len(b.due) == 0 || b.conf == nil {
-		return app.Div().Class("reminder-slot")
+		return divClass("reminder-slot")
 	}
 	c := b.conf
-	return app.Div().Class("banner reminder").Role("status").Body(
+	return divClass("banner reminder").Role("status").Body(
 		app.Range(b.due).Slice(func(i int) app.UI {
 			e := b.due[i]
 			mins := int(time.Until(e.Start).Round(time.Minute) / time.Minute)
 			return app.P().Body(
 				app.Text(trf("Starting in %d min, %s: ", max(mins, 1), joinRooms(e.Rooms))),
-				app.A().Href(talkURL(c, e)).Text(e.Title),
+				aText(talkURL(c, e), e.Title),
 			)
 		}),
 	)
@@ -91,13 +91,13 @@ func (b *reminderBanner) Render() app.UI {
 
 // notify shows a system notification when the attendee allowed them.
 func notify(title, body, path string) {
-	n := app.Window().Get("Notification")
+	n := jsGlobal("Notification")
 	if !n.Truthy() || n.Get("permission").String() != "granted" {
 		return
 	}
 	opts := map[string]any{"body": body, "tag": path, "icon": "/web/icons/icon-192.png", "data": map[string]any{"path": path}}
 	defer func() { recover() }() // a browser that refuses is left to the banner
-	if sw := app.Window().Get("navigator").Get("serviceWorker"); sw.Truthy() && sw.Get("controller").Truthy() {
+	if sw := jsGlobal("navigator").Get("serviceWorker"); sw.Truthy() && sw.Get("controller").Truthy() {
 		sw.Get("ready").Then(func(reg app.Value) { reg.Call("showNotification", title, opts) })
 		return
 	}
@@ -111,23 +111,23 @@ type reminderOffer struct {
 }
 
 func (o *reminderOffer) OnMount(ctx app.Context) {
-	if n := app.Window().Get("Notification"); n.Truthy() {
+	if n := jsGlobal("Notification"); n.Truthy() {
 		o.permission = n.Get("permission").String()
 	}
 }
 
 func (o *reminderOffer) Render() app.UI {
 	if o.permission != "default" {
-		return app.Div().Class("reminder-offer-slot")
+		return divClass("reminder-offer-slot")
 	}
-	return app.Div().Class("reminder-offer").Body(
+	return divClass("reminder-offer").Body(
 		app.P().Text(tr("While the app is open it shows a reminder 5 minutes before each starred talk. It can also notify you when it is in the background.")),
-		app.Button().Type("button").ID("allow-notifications").Text(tr("Notify me too")).OnClick(o.ask),
+		typeButton().ID("allow-notifications").Text(tr("Notify me too")).OnClick(o.ask),
 	)
 }
 
 func (o *reminderOffer) ask(ctx app.Context, e app.Event) {
-	n := app.Window().Get("Notification")
+	n := jsGlobal("Notification")
 	if !n.Truthy() {
 		return
 	}

@@ -72,7 +72,7 @@ func renderInlines(in []markdown.Inline) []app.UI {
 		case markdown.CodeSpan:
 			out = append(out, app.Code().Text(x.Text))
 		case markdown.Link:
-			out = append(out, app.A().Href(x.URL).Rel("noopener nofollow").Target("_blank").Body(renderInlines(x.Children)...))
+			out = append(out, aHref(x.URL).Rel("noopener nofollow").Target("_blank").Body(renderInlines(x.Children)...))
 		case markdown.Break:
 			out = append(out, app.Br())
 		}

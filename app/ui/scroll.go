@@ -92,7 +92,7 @@ func watchScroll() {
 		return
 	}
 	scrollWatched = true
-	history := app.Window().Get("history")
+	history := jsGlobal("history")
 	if history.Get("scrollRestoration").Truthy() {
 		history.Set("scrollRestoration", "manual") // this code restores it
 	}
@@ -103,11 +103,11 @@ func watchScroll() {
 			// position belongs to the entry left, which recorded its own.
 			return nil
 		}
-		state := map[string]any{"y": app.Window().Get("scrollY").Int()}
+		state := map[string]any{"y": jsGlobal("scrollY").Int()}
 		if key, top, ok := cardInView(); ok {
 			state["card"], state["top"] = key, top
 		}
-		app.Window().Get("history").Call("replaceState", state, "")
+		jsGlobal("history").Call("replaceState", state, "")
 		return nil
 	})
 	scrollEvent = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -153,7 +153,7 @@ type scrollSpot struct {
 
 // savedScroll is the scroll position the current history entry recorded.
 func savedScroll() (scrollSpot, bool) {
-	state := app.Window().Get("history").Get("state")
+	state := jsGlobal("history").Get("state")
 	if !state.Truthy() {
 		return scrollSpot{}, false
 	}

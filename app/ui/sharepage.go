@@ -99,8 +99,8 @@ func (p *sharePage) Render() app.UI {
 	c := p.conf
 	if p.bad != nil {
 		return shell(c, "",
-			app.H1().Class("page-title").Text(tr("Shared talks")),
-			app.P().Class("notice").Role("alert").Text(tr(p.bad.Error())+"."),
+			h1Class("page-title").Text(tr("Shared talks")),
+			pClass("notice").Role("alert").Text(tr(p.bad.Error())+"."),
 		)
 	}
 	already := 0
@@ -118,32 +118,32 @@ func (p *sharePage) Render() app.UI {
 	}
 	disabled := app.IsServer
 	return shell(c, "",
-		app.H1().Class("page-title").Text(tr("Shared talks")),
-		app.P().Class("lede").ID("share-summary").Text(summary),
-		app.P().Class("zone-note").Text(trf("Times in %s.", zoneLabel(c))),
+		h1Class("page-title").Text(tr("Shared talks")),
+		pClass("lede").ID("share-summary").Text(summary),
+		pText("zone-note", trf("Times in %s.", zoneLabel(c))),
 		noticeUI(p.notice),
-		app.Div().Class("tool-row").Body(
-			app.Button().Type("button").ID("share-merge").Disabled(disabled || len(p.found) == 0).
+		divClass("tool-row").Body(
+			typeButton().ID("share-merge").Disabled(disabled || len(p.found) == 0).
 				Text(tr("Add them to my agenda")).OnClick(p.onMerge),
-			app.Button().Type("button").ID("share-replace").Disabled(disabled || len(p.found) == 0).
+			typeButton().ID("share-replace").Disabled(disabled || len(p.found) == 0).
 				Text(tr("Replace my agenda with them")).OnClick(p.onReplace),
 			app.If(p.undo != nil, func() app.UI {
-				return app.Button().Type("button").ID("share-undo").Text(tr("Undo")).OnClick(p.onUndo)
+				return typeButton().ID("share-undo").Text(tr("Undo")).OnClick(p.onUndo)
 			}),
 		),
 		app.If(!p.done && p.agenda.Len() > 0, func() app.UI {
-			return app.P().Class("hint").Text(trn(p.agenda.Len(), "Replacing removes the %d star you have now (your notes stay); you can undo it.",
+			return pText("hint", trn(p.agenda.Len(), "Replacing removes the %d star you have now (your notes stay); you can undo it.",
 				"Replacing removes the %d stars you have now (your notes stay); you can undo it.", p.agenda.Len()))
 		}),
 		app.If(len(p.found) > 0, func() app.UI {
-			return app.H2().Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
+			return h2Class("share-list-title").Text(plural(len(p.found), "The talk", "The talks"))
 		}),
-		app.Ul().Class("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
+		ulClass("agenda-list share-list").Body(app.Range(p.found).Slice(func(i int) app.UI {
 			e := p.found[i]
 			return agendaCard(c, e, p.agenda.Starred(e.Key()), p.onStar)
 		})),
 		app.If(p.done, func() app.UI {
-			return app.P().Body(app.A().Href(agendaURL(c)).ID("to-agenda").Text(tr("See My agenda →")))
+			return app.P().Body(aHref(agendaURL(c)).ID("to-agenda").Text(tr("See My agenda →")))
 		}),
 	)
 }

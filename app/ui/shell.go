@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"companion/app/catalog"
 	"companion/app/i18n"
 	"companion/data/schedule"
@@ -13,7 +11,7 @@ import (
 // shell lays out every page: a skip link, the top bar with the main
 // navigation, the app banner, the page's content and a footer.
 func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
-	return app.Div().Class("shell").DataSet("conf", c.Acronym).Body(
+	return divClass("shell").DataSet("conf", c.Acronym).Body(
 		app.A().Class("skip-link").Href("#main").Text(tr("Skip to content")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(scheduleURL(c, 0)).Text(c.Title),
@@ -43,11 +41,32 @@ func shell(c *schedule.Conference, current string, content ...app.UI) app.UI {
 }
 
 func navLink(href, label string, current bool) app.UI {
-	a := app.A().Href(href).Text(label)
+	a := aText(href, label)
 	if current {
 		a = a.Aria("current", "page")
 	}
 	return a
+}
+
+// notLoadedIn is errors.As for the one error type errorPage looks for:
+// errors.As links reflection's type comparison (about 8 KB of brotli'd
+// app.wasm) for this single use.
+func notLoadedIn(err error) *catalog.NotLoadedError {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *catalog.NotLoadedError:
+		return e
+	case interface{ Unwrap() error }:
+		return notLoadedIn(e.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, e := range e.Unwrap() {
+			if n := notLoadedIn(e); n != nil {
+				return n
+			}
+		}
+	}
+	return nil
 }
 
 // errorPage is shown when a conference's schedule cannot be read: the
@@ -56,8 +75,7 @@ func errorPage(err error) app.UI {
 	if err == nil {
 		return app.Main().ID("main") // not loaded yet: OnNav follows the mount
 	}
-	var notLoaded *catalog.NotLoadedError
-	if errors.As(err, &notLoaded) {
+	if notLoaded := notLoadedIn(err); notLoaded != nil {
 		title := notLoaded.Entry.Title
 		if unavailable[notLoaded.Entry.Acronym] {
 			return app.Main().ID("main").Class("error").Body(
@@ -67,7 +85,7 @@ func errorPage(err error) app.UI {
 		}
 		return app.Main().ID("main").Aria("busy", "true").Body(
 			app.H1().Text(title),
-			app.P().Class("lede").Text(tr("Loading the schedule…")),
+			pText("lede", tr("Loading the schedule…")),
 		)
 	}
 	return app.Main().ID("main").Class("error").Body(
@@ -92,11 +110,11 @@ func (b *updateBanner) OnAppUpdate(ctx app.Context) {
 
 func (b *updateBanner) Render() app.UI {
 	if !b.ready {
-		return app.Div().Class("banner-slot")
+		return divClass("banner-slot")
 	}
-	return app.Div().Class("banner").Role("status").Body(
+	return divClass("banner").Role("status").Body(
 		app.Span().Text(tr("A new version of the app is ready.")),
-		app.Button().Type("button").ID("reload").Text(tr("Reload")).
+		typeButton().ID("reload").Text(tr("Reload")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 	)
 }
@@ -127,16 +145,16 @@ func (b *installOffer) OnAppInstallChange(ctx app.Context) {
 func (b *installOffer) Render() app.UI {
 	switch {
 	case !b.installable || b.dismissed:
-		return app.Div().Class("install-slot")
+		return divClass("install-slot")
 	case b.apple:
-		return app.Div().Class("install").Body(
+		return divClass("install").Body(
 			app.P().Text(tr("Install it: tap Share, then “Add to Home Screen”. It then works offline.")),
-			app.Button().Type("button").Text(tr("Dismiss")).OnClick(b.dismiss),
+			typeButton().Text(tr("Dismiss")).OnClick(b.dismiss),
 		)
 	}
-	return app.Div().Class("install").Body(
+	return divClass("install").Body(
 		app.P().Text(tr("Keep the schedule on your phone, even offline.")),
-		app.Button().Type("button").ID("install").Text(tr("Install the app")).
+		typeButton().ID("install").Text(tr("Install the app")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 	)
 }
@@ -152,7 +170,7 @@ func (b *installOffer) dismiss(ctx app.Context, e app.Event) {
 // has loaded they are disabled, as they could not be saved yet.
 func settingsUI(c *schedule.Conference) app.UI {
 	button := func(id, label string, on bool, click app.EventHandler) app.HTMLButton {
-		b := app.Button().Type("button").ID(id).Class("setting").Aria("pressed", on).Text(label)
+		b := typeButton().ID(id).Class("setting").Aria("pressed", on).Text(label)
 		if app.IsServer {
 			return b.Disabled(true)
 		}
@@ -171,12 +189,12 @@ func settingsUI(c *schedule.Conference) app.UI {
 	if z := deviceZoneName(); z != "" {
 		device = zoneLabelDevice(z)
 	}
-	return app.Div().Class("settings").Body(
-		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-lang").Body(
+	return divClass("settings").Body(
+		divClass("setting-group").Role("group").Aria("labelledby", "setting-lang").Body(
 			app.Span().ID("setting-lang").Class("setting-title").Text(tr("Language")),
 			app.Range(langs).Slice(func(i int) app.UI { return langs[i] }),
 		),
-		app.Div().Class("setting-group").Role("group").Aria("labelledby", "setting-zone").Body(
+		divClass("setting-group").Role("group").Aria("labelledby", "setting-zone").Body(
 			app.Span().ID("setting-zone").Class("setting-title").Text(tr("Times shown in")),
 			button("zone-conference", conferenceZoneLabel(c), !deviceZone, func(ctx app.Context, e app.Event) {
 				if deviceZone {

@@ -102,22 +102,22 @@ func (p *speakersPage) Render() app.UI {
 	}
 	items := make([]app.UI, len(shown))
 	for i, sp := range shown {
-		who := []app.UI{app.Span().Class("speaker-name").Body(marked(q, sp.Name)...)}
+		who := []app.UI{spanClass("speaker-name").Body(marked(q, sp.Name)...)}
 		if role := sp.Role(); role != "" {
-			who = append(who, app.Span().Class("role").Body(marked(q, role)...))
+			who = append(who, spanClass("role").Body(marked(q, role)...))
 		}
-		items[i] = app.Li().Class("speaker-entry").Body(
-			app.A().Href(speakerURL(c, sp)).Body(who...),
-			app.Span().Class("count").Text(trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))),
+		items[i] = liClass("speaker-entry").Body(
+			aHref(speakerURL(c, sp)).Body(who...),
+			spanText("count", trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))),
 		)
 	}
 	return shell(c, "",
-		app.H1().Class("page-title").Text(tr("Speakers")),
-		app.P().Class("lede").Text(trn(len(all.List), "%d speaker at %s", "%d speakers at %s", len(all.List), c.Title)),
+		h1Class("page-title").Text(tr("Speakers")),
+		pText("lede", trn(len(all.List), "%d speaker at %s", "%d speakers at %s", len(all.List), c.Title)),
 		browseLinks(c, PathSpeakers),
 		app.Form().Class("search").Role("search").Action(PathSpeakers).Method("get").OnSubmit(p.onSubmit).Body(form...),
-		app.P().Class("results-count").Role("status").Text(count),
-		app.Ul().Class("speaker-list").Body(items...),
+		pClass("results-count").Role("status").Text(count),
+		ulClass("speaker-list").Body(items...),
 	)
 }
 
@@ -161,24 +161,24 @@ func (p *speakerPage) Render() app.UI {
 	}
 	c, sp := p.conf, p.speaker
 	list := withConf(PathSpeakers, c.Acronym, nil)
-	body := []app.UI{app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(app.A().Href(list).Text("← " + tr("Speakers")))}
+	body := []app.UI{navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(aText(list, "← "+tr("Speakers")))}
 	if sp == nil {
 		body = append(body,
-			app.H1().Class("page-title").Text(tr("This speaker is not in the schedule")),
-			app.P().Body(app.A().Href(list).Text(tr("See every speaker"))),
+			h1Class("page-title").Text(tr("This speaker is not in the schedule")),
+			app.P().Body(aText(list, tr("See every speaker"))),
 		)
 		return shell(c, "", body...)
 	}
-	who := []app.UI{app.H1().Class("page-title").Text(sp.Name)}
+	who := []app.UI{h1Class("page-title").Text(sp.Name)}
 	if role := sp.Role(); role != "" {
-		who = append(who, app.P().Class("role").Text(role))
+		who = append(who, pText("role", role))
 	}
-	body = append(body, app.Div().Class("speaker-head").Body(portrait(sp), app.Div().Body(who...)), noticeUI(p.notice))
+	body = append(body, divClass("speaker-head").Body(portrait(sp), app.Div().Body(who...)), noticeUI(p.notice))
 	if sp.Biography != "" {
-		bio := append([]app.UI{app.H2().Class("visually-hidden").Text(tr("Biography"))}, richText(sp.Biography)...)
-		body = append(body, app.Section().Class("abstract bio").Body(bio...))
+		bio := append([]app.UI{h2Class("visually-hidden").Text(tr("Biography"))}, richText(sp.Biography)...)
+		body = append(body, sectionClass("abstract bio").Body(bio...))
 	}
-	body = append(body, app.P().Class("lede").Text(trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))+" · "+trf("times in %s", zoneLabel(c))))
+	body = append(body, pText("lede", trn(len(sp.Events), "%d talk", "%d talks", len(sp.Events))+" · "+trf("times in %s", zoneLabel(c))))
 	// By day, as the data lists them, with time and rooms on each card.
 	for at := 0; at < len(sp.Events); {
 		day := sp.Events[at].Day
@@ -188,9 +188,9 @@ func (p *speakerPage) Render() app.UI {
 			cards = append(cards, eventCard(c, e, p.agenda.Starred(e.Key()), ""))
 		}
 		id := "day-" + strconv.Itoa(c.Days[day].Index)
-		body = append(body, app.Section().Class("place-day").Aria("labelledby", id).Body(
+		body = append(body, sectionClass("place-day").Aria("labelledby", id).Body(
 			app.H2().ID(id).Text(dayLabel(c.Days[day])),
-			app.Ul().Class("agenda-list").Body(cards...),
+			ulClass("agenda-list").Body(cards...),
 		))
 	}
 	return shell(c, "", body...)
@@ -207,7 +207,7 @@ func portrait(sp *people.Speaker) app.UI {
 		kids = append(kids, app.Img().Src(sp.Avatar).Alt("").Attr("referrerpolicy", "no-referrer").
 			On("load", showPicture).On("error", showPicture))
 	}
-	return app.Div().Class("portrait").Aria("hidden", "true").Body(kids...)
+	return divClass("portrait").Aria("hidden", "true").Body(kids...)
 }
 
 // showPicture shows a picture that loaded and hides one that did not;

@@ -15,7 +15,7 @@ import (
 type browserStorage struct{}
 
 func (browserStorage) Get(key string) (string, bool) {
-	v := app.Window().Get("localStorage").Call("getItem", key)
+	v := jsGlobal("localStorage").Call("getItem", key)
 	if v.IsNull() || v.IsUndefined() {
 		return "", false
 	}
@@ -34,7 +34,7 @@ func (browserStorage) Set(key, value string) (err error) {
 			}
 		}
 	}()
-	app.Window().Get("localStorage").Call("setItem", key, value)
+	jsGlobal("localStorage").Call("setItem", key, value)
 	return nil
 }
 
@@ -44,12 +44,12 @@ func (browserStorage) Remove(key string) (err error) {
 			err = fmt.Errorf("the browser refused to delete: %v", r)
 		}
 	}()
-	app.Window().Get("localStorage").Call("removeItem", key)
+	jsGlobal("localStorage").Call("removeItem", key)
 	return nil
 }
 
 func (browserStorage) Keys(prefix string) []string {
-	ls := app.Window().Get("localStorage")
+	ls := jsGlobal("localStorage")
 	var out []string
 	for i, n := 0, ls.Get("length").Int(); i < n; i++ {
 		if k := ls.Call("key", i); k.Truthy() && strings.HasPrefix(k.String(), prefix) {
@@ -103,7 +103,7 @@ func persistStorage() {
 		return
 	}
 	askedToPersist = true
-	storage := app.Window().Get("navigator").Get("storage")
+	storage := jsGlobal("navigator").Get("storage")
 	if storage.Truthy() && storage.Get("persist").Truthy() {
 		storage.Call("persist")
 	}

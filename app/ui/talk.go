@@ -66,12 +66,12 @@ func (p *talkPage) Render() app.UI {
 	c, e := p.conf, p.event
 	if e == nil {
 		return shell(c, "",
-			app.H1().Class("page-title").Text(tr("This talk is not in the schedule")),
+			h1Class("page-title").Text(tr("This talk is not in the schedule")),
 			app.P().Body(
 				app.Text(tr("It may have been removed or renamed. ")),
-				app.A().Href(scheduleURL(c, 0)).Text(tr("See the whole schedule")),
+				aText(scheduleURL(c, 0), tr("See the whole schedule")),
 				app.Text(tr(" or ")),
-				app.A().Href(agendaURL(c)).Text(tr("your agenda")),
+				aText(agendaURL(c), tr("your agenda")),
 				app.Text("."),
 			),
 		)
@@ -79,16 +79,16 @@ func (p *talkPage) Render() app.UI {
 	lang := primaryLanguage(e.Language)
 	day := c.Days[e.Day]
 	return shell(c, "",
-		app.Nav().Class("crumbs").Aria("label", tr("Breadcrumb")).Body(
-			app.A().Href(scheduleURL(c, day.Index)).Text("← "+trf("%s schedule", shortDayLabel(day))),
+		navClass("crumbs").Aria("label", tr("Breadcrumb")).Body(
+			aText(scheduleURL(c, day.Index), "← "+trf("%s schedule", shortDayLabel(day))),
 		),
 		app.Article().Class("talk").Body(
 			app.If(e.Type != "", func() app.UI {
-				return app.P().Class("kicker").Text(typeLabel(e))
+				return pText("kicker", typeLabel(e))
 			}),
-			app.H1().Class("page-title").Lang(lang).Text(e.Title),
+			h1Class("page-title").Lang(lang).Text(e.Title),
 			app.If(e.Subtitle != "", func() app.UI {
-				return app.P().Class("subtitle").Lang(lang).Text(e.Subtitle)
+				return pClass("subtitle").Lang(lang).Text(e.Subtitle)
 			}),
 			noticeUI(p.notice),
 			app.Dl().Class("facts").Body(
@@ -100,13 +100,13 @@ func (p *talkPage) Render() app.UI {
 					app.Time().DateTime(isoTime(c, e.Start)).Text(clock(c, e.Start)),
 					app.Text("–"),
 					app.Time().DateTime(isoTime(c, e.End)).Text(clock(c, e.End)),
-					app.Span().Class("zone").Text(" ("+zoneLabel(c)+")"),
+					spanText("zone", " ("+zoneLabel(c)+")"),
 				),
 				app.Dt().Text(trn(len(e.Rooms), "Room", "Rooms")),
 				app.Dd().Body(
 					roomChips(c, e),
 					app.If(e.Plenary(), func() app.UI {
-						return app.Span().Class("plenary-note").Text(" " + tr("shown in every one of these rooms"))
+						return spanText("plenary-note", " "+tr("shown in every one of these rooms"))
 					}),
 				),
 				app.If(e.Language != "", func() app.UI {
@@ -125,14 +125,14 @@ func (p *talkPage) Render() app.UI {
 				if on {
 					glyph, status = "★ "+tr("Star"), tr("In your agenda")
 				}
-				return app.P().Class("star-row").Body(
+				return pClass("star-row").Body(
 					starButton(e.Key(), e.Title, on, p.onStar).Class("star-wide").Text(glyph),
-					app.Span().Class("star-status").Text(status),
+					spanText("star-status", status),
 				)
 			}),
 			p.agendaBlock(),
 			app.If(len(e.Persons) > 0, func() app.UI {
-				return app.Section().Class("speakers-block").Body(
+				return sectionClass("speakers-block").Body(
 					app.H2().Text(trn(len(e.Persons), "Speaker", "Speakers")),
 					app.Ul().Body(app.Range(e.Persons).Slice(func(i int) app.UI {
 						return person(c, e.Persons[i])
@@ -142,7 +142,7 @@ func (p *talkPage) Render() app.UI {
 			app.If(e.Abstract != "" || e.Details != "", func() app.UI {
 				body := append([]app.UI{app.H2().Text(tr("About"))}, richText(e.Abstract)...)
 				body = append(body, richText(e.Details)...)
-				return app.Section().Class("abstract").Lang(lang).Body(body...)
+				return sectionClass("abstract").Lang(lang).Body(body...)
 			}),
 			links(e),
 		),
@@ -157,11 +157,11 @@ func person(c *schedule.Conference, p schedule.Person) app.UI {
 	}
 	name := app.Strong().Text(p.Name)
 	if sp := people.Of(c).Of(p); sp != nil {
-		name = app.Strong().Body(app.A().Href(speakerURL(c, sp)).Text(p.Name))
+		name = app.Strong().Body(aText(speakerURL(c, sp), p.Name))
 	}
 	return app.Li().Body(
 		name,
-		app.If(role != "", func() app.UI { return app.Span().Class("role").Text(" — " + role) }),
+		app.If(role != "", func() app.UI { return spanText("role", " — "+role) }),
 	)
 }
 
@@ -196,7 +196,7 @@ func links(e *schedule.Event) app.UI {
 	if len(items) == 0 {
 		return nil
 	}
-	return app.Section().Class("links").Body(
+	return sectionClass("links").Body(
 		app.H2().Text(tr("Links")),
 		app.Ul().Body(app.Range(items).Slice(func(i int) app.UI {
 			l := items[i]
@@ -211,7 +211,7 @@ func links(e *schedule.Event) app.UI {
 				label = l.URL
 			}
 			return app.Li().Body(
-				app.A().Href(l.URL).Rel("noopener").Target("_blank").Text(label),
+				aHref(l.URL).Rel("noopener").Target("_blank").Text(label),
 			)
 		})),
 	)

@@ -31,11 +31,11 @@ func (p *talkPage) agendaBlock() app.UI {
 	}
 	note, _ := a.Note(e.Key())
 	disabled := app.IsServer
-	return app.Div().Class("talk-agenda").Body(
-		app.Div().Class("talk-flags").Body(flags...),
-		app.Section().Class("notes").Aria("labelledby", "notes-title").Body(
+	return divClass("talk-agenda").Body(
+		divClass("talk-flags").Body(flags...),
+		sectionClass("notes").Aria("labelledby", "notes-title").Body(
 			app.H2().ID("notes-title").Text(tr("My notes")),
-			app.Div().Class("rating").Role("group").Aria("label", tr("My rating")).Body(
+			divClass("rating").Role("group").Aria("label", tr("My rating")).Body(
 				app.Range(make([]struct{}, 5)).Slice(func(i int) app.UI {
 					n := i + 1
 					on := note.Rating >= n
@@ -43,7 +43,7 @@ func (p *talkPage) agendaBlock() app.UI {
 					if on {
 						glyph = "★"
 					}
-					return app.Button().Type("button").Class("rate").Disabled(disabled).
+					return typeButton().Class("rate").Disabled(disabled).
 						DataSet("rating", n).Aria("pressed", note.Rating == n).
 						Aria("label", trf("Rate %d out of 5", n)).Text(glyph).OnClick(p.onRate)
 				}),
@@ -52,10 +52,10 @@ func (p *talkPage) agendaBlock() app.UI {
 			app.Textarea().ID("note-text").Rows(5).Disabled(disabled).
 				Placeholder(tr("What to remember: ideas, links, questions… Kept on this device.")).
 				Text(note.Text).OnInput(p.onNote),
-			app.P().Class("hint").Text(tr("Saved on this device as you type. My agenda exports all your notes as one Markdown report.")),
+			pText("hint", tr("Saved on this device as you type. My agenda exports all your notes as one Markdown report.")),
 		),
-		app.P().Class("tool-row").Body(
-			app.Button().Type("button").ID("talk-ics").Disabled(disabled).Text(tr("Add to my calendar (.ics)")).
+		pClass("tool-row").Body(
+			typeButton().ID("talk-ics").Disabled(disabled).Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, ev app.Event) {
 					download(e.Slug+".ics", "text/calendar", calendarFile(c, []*schedule.Event{e}))
 				}),

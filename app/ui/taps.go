@@ -47,7 +47,7 @@ type appReady struct{ app.Compo }
 
 func (r *appReady) OnMount(ctx app.Context) {
 	savePendingStars()
-	app.Window().Get("document").Get("documentElement").Get("dataset").Set("app", "ready")
+	jsGlobal("document").Get("documentElement").Get("dataset").Set("app", "ready")
 }
 
-func (r *appReady) Render() app.UI { return app.Span().Class("app-ready").Hidden(true) }
+func (r *appReady) Render() app.UI { return spanClass("app-ready").Hidden(true) }

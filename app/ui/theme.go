@@ -24,11 +24,11 @@ func (s *themeSwitch) OnMount(ctx app.Context) {
 }
 
 func (s *themeSwitch) Render() app.UI {
-	return app.Div().Class("setting-group theme-switch").Role("group").Aria("labelledby", "setting-theme").Body(
+	return divClass("setting-group theme-switch").Role("group").Aria("labelledby", "setting-theme").Body(
 		app.Span().ID("setting-theme").Class("setting-title").Text(tr("Theme")),
 		app.Range(theme.Choices).Slice(func(i int) app.UI {
 			c := theme.Choices[i]
-			b := app.Button().Type("button").Class("setting theme-choice").
+			b := typeButton().Class("setting theme-choice").
 				DataSet("theme", c.Name()).
 				Aria("pressed", s.live && c == s.choice).
 				Text(themeLabel(c))
@@ -67,7 +67,7 @@ func (s *themeSwitch) pick(c theme.Choice) app.EventHandler {
 // sheet reads, and the browser bar's colour (the system's again, per
 // scheme, when the choice is the system's).
 func applyTheme(c theme.Choice) {
-	doc := app.Window().Get("document")
+	doc := jsGlobal("document")
 	root := doc.Get("documentElement")
 	if c == theme.System {
 		root.Call("removeAttribute", "data-theme")

@@ -22,7 +22,7 @@ func origin() string {
 	if app.IsServer {
 		return ""
 	}
-	return app.Window().Get("location").Get("origin").String()
+	return jsGlobal("location").Get("origin").String()
 }
 
 // calendarFile is the .ics of events.
@@ -51,15 +51,15 @@ func joinParagraphs(ps []string) string {
 func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 	c, a := p.conf, p.agenda
 	disabled := app.IsServer
-	return app.Section().Class("agenda-tools").Aria("labelledby", "tools-title").Body(
+	return sectionClass("agenda-tools").Aria("labelledby", "tools-title").Body(
 		app.H2().ID("tools-title").Text(tr("Take it with you")),
-		app.Div().Class("tool-row").Body(
-			app.Button().Type("button").ID("export-ics").Disabled(disabled || len(current) == 0).
+		divClass("tool-row").Body(
+			typeButton().ID("export-ics").Disabled(disabled || len(current) == 0).
 				Text(tr("Add to my calendar (.ics)")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(c.Acronym+"-agenda.ics", "text/calendar", calendarFile(c, current))
 				}),
-			app.Button().Type("button").ID("share").Disabled(disabled || a.Len() == 0).
+			typeButton().ID("share").Disabled(disabled || a.Len() == 0).
 				Aria("expanded", p.share != "").Aria("controls", "share-panel").
 				Text(tr("Share my selection")).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -69,7 +69,7 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 					}
 					p.share = share.Link(origin(), c, a.Keys())
 				}),
-			app.Button().Type("button").ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
+			typeButton().ID("export-notes").Disabled(disabled || len(a.NoteKeys()) == 0).
 				Text(tr("My notes as Markdown")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(c.Acronym+"-notes.md", "text/markdown", agenda.ReportIn(uiLang, c, a, time.Now()))
@@ -77,9 +77,9 @@ func (p *agendaPage) tools(current []*schedule.Event) app.UI {
 		),
 		app.If(p.share != "", func() app.UI { return sharePanel(p.share) }),
 		app.H3().Text(tr("Keep it safe")),
-		app.P().Class("lede").Text(tr("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone.")),
-		app.Div().Class("tool-row").Body(
-			app.Button().Type("button").ID("backup").Disabled(disabled).Text(tr("Back up everything")).
+		pText("lede", tr("A backup holds your stars, notes and ratings for every conference, in one file you can keep or move to another phone.")),
+		divClass("tool-row").Body(
+			typeButton().ID("backup").Disabled(disabled).Text(tr("Back up everything")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					file, err := agenda.Backup(browserStorage{}, time.Now())
 					if err != nil {
@@ -139,12 +139,12 @@ func reopenAgendas() {
 // sharePanel shows a share link as text to copy and as a QR code to scan.
 func sharePanel(link string) app.UI {
 	q, err := share.NewQR(link)
-	return app.Div().Class("share-panel").ID("share-panel").Body(
+	return divClass("share-panel").ID("share-panel").Body(
 		app.Label().For("share-link").Text(tr("Link to your selection")),
 		app.Input().Type("url").ID("share-link").ReadOnly(true).Value(link),
-		app.Button().Type("button").ID("copy-share").Text(tr("Copy the link")).
+		typeButton().ID("copy-share").Text(tr("Copy the link")).
 			OnClick(func(ctx app.Context, e app.Event) {
-				if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
+				if cb := jsGlobal("navigator").Get("clipboard"); cb.Truthy() {
 					cb.Call("writeText", link)
 				}
 			}),

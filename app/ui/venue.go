@@ -47,15 +47,15 @@ func (p *venuePage) Render() app.UI {
 	var body []app.UI
 	switch {
 	case v.Name != "":
-		body = append(body, app.P().Class("kicker").Text(tr("Venue")), app.H1().Class("page-title").Text(v.Name))
+		body = append(body, pText("kicker", tr("Venue")), h1Class("page-title").Text(v.Name))
 	default:
-		body = append(body, app.H1().Class("page-title").Text(tr("Venue")))
+		body = append(body, h1Class("page-title").Text(tr("Venue")))
 	}
 	switch {
 	case v.Address != "":
-		body = append(body, app.P().Class("address").Text(v.Address))
+		body = append(body, pText("address", v.Address))
 	case v.Name == "":
-		body = append(body, app.P().Class("lede").Text(tr("The schedule does not say where the conference is.")))
+		body = append(body, pText("lede", tr("The schedule does not say where the conference is.")))
 	}
 	body = append(body, browseLinks(c, PathVenue), mapLinks(v), para("venue-about", v.Lang, v.Description))
 
@@ -67,29 +67,29 @@ func (p *venuePage) Render() app.UI {
 	rooms := make([]app.UI, len(c.Rooms))
 	for i, r := range c.Rooms {
 		color := roomColor(c, r.Name)
-		name := []app.UI{app.Span().Class("place-name").Text(r.Name)}
+		name := []app.UI{spanText("place-name", r.Name)}
 		if color != "" {
-			name = append([]app.UI{app.Span().Class("dot")}, name...)
+			name = append([]app.UI{spanClass("dot")}, name...)
 		}
 		var facts []string
 		if r.Capacity > 0 {
 			facts = append(facts, trn(r.Capacity, "%d seat", "%d seats", r.Capacity))
 		}
-		var head app.UI = app.Span().Class("room-name").Body(name...)
+		var head app.UI = spanClass("room-name").Body(name...)
 		if pl, ok := pages[r.Name]; ok {
-			head = app.A().Href(placeURL(c, roomPlaces, pl)).Body(name...)
+			head = aHref(placeURL(c, roomPlaces, pl)).Body(name...)
 			facts = append(facts, placeCount(pl))
 		}
-		li := app.Li().Class("place venue-room")
+		li := liClass("place venue-room")
 		if color != "" {
 			li = li.Style("--room", color)
 		}
 		rooms[i] = li.Body(
-			app.Div().Class("venue-room-head").Body(head, app.Span().Class("count").Text(strings.Join(facts, " · "))),
+			divClass("venue-room-head").Body(head, spanText("count", strings.Join(facts, " · "))),
 			para("room-where", "", r.Description),
 		)
 	}
-	body = append(body, section("venue-rooms", tr("Rooms"), app.Ul().Class("places").Body(rooms...)))
+	body = append(body, section("venue-rooms", tr("Rooms"), ulClass("places").Body(rooms...)))
 
 	// Sessions shown in several rooms, and how the venue does it.
 	var plenaries, meals []*schedule.Event
@@ -119,7 +119,7 @@ func (p *venuePage) Render() app.UI {
 			}
 			spaces = append(spaces, h3, para("", v.Lang, s.Description))
 			if pl, ok := pages[s.Room]; ok {
-				spaces = append(spaces, app.P().Body(app.A().Href(placeURL(c, roomPlaces, pl)).Text(trf("What is on in %s", s.Room))))
+				spaces = append(spaces, app.P().Body(aText(placeURL(c, roomPlaces, pl), trf("What is on in %s", s.Room))))
 			}
 		}
 		body = append(body, section("venue-spaces", tr("Around the talks"), spaces...))
@@ -136,7 +136,7 @@ func para(class, lang, text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	p := app.P().Class(class).Text(text)
+	p := pText(class, text)
 	if lang != "" {
 		p = p.Lang(lang)
 	}
@@ -145,7 +145,7 @@ func para(class, lang, text string) app.UI {
 
 // section is a titled part of a page, named by its heading.
 func section(id, title string, body ...app.UI) app.UI {
-	return app.Section().Class(id).Aria("labelledby", id).Body(append([]app.UI{app.H2().ID(id).Text(title)}, body...)...)
+	return sectionClass(id).Aria("labelledby", id).Body(append([]app.UI{app.H2().ID(id).Text(title)}, body...)...)
 }
 
 // mapLinks open the venue in a map app, searching for its name and
@@ -167,9 +167,9 @@ func mapLinks(v schedule.Venue) app.UI {
 	}
 	items := make([]app.UI, len(links))
 	for i, l := range links {
-		items[i] = app.Li().Body(app.A().Href(l[1]).Target("_blank").Rel("noopener").Text(l[0]))
+		items[i] = app.Li().Body(aHref(l[1]).Target("_blank").Rel("noopener").Text(l[0]))
 	}
-	return app.Ul().Class("map-links").Body(items...)
+	return ulClass("map-links").Body(items...)
 }
 
 // eventList is a short list of events, each a link to its page with its
@@ -184,12 +184,12 @@ func eventList(c *schedule.Conference, events []*schedule.Event) app.UI {
 		if len(c.Days) > 1 {
 			when = shortDayLabel(c.Days[e.Day]) + ", " + when
 		}
-		items[i] = app.Li().Body(app.A().Href(talkURL(c, e)).Body(
-			app.Span().Class("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
-			app.Span().Class("when").Text(when+" · "+trn(len(e.Rooms), "room %s", "rooms %s", andList(e.Rooms))),
+		items[i] = app.Li().Body(aHref(talkURL(c, e)).Body(
+			spanClass("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
+			spanText("when", when+" · "+trn(len(e.Rooms), "room %s", "rooms %s", andList(e.Rooms))),
 		))
 	}
-	return app.Ul().Class("venue-events").Body(items...)
+	return ulClass("venue-events").Body(items...)
 }
 
 // andList joins names as people write them: "Bleu, Blanc and Rouge".

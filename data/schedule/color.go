@@ -82,6 +82,8 @@ func (l *loader) color(path, place, value string) string {
 	if value == "" || CSSColor(value) {
 		return strings.TrimSpace(value)
 	}
-	l.warn(path, place, "color", "not a colour (#rrggbb, a CSS name, rgb() or hsl()): dropped")
+	if checking {
+		l.warn(path, place, "color", "not a colour (#rrggbb, a CSS name, rgb() or hsl()): dropped")
+	}
 	return ""
 }

@@ -197,7 +197,7 @@ func (l *loader) conference(doc string) *Conference {
 		c.Location = l.opt.Location
 		c.TimeZone = firstNonEmpty(l.opt.TimeZone, l.opt.Location.String())
 	case c.TimeZone != "":
-		if loc, err := time.LoadLocation(c.TimeZone); err == nil {
+		if loc, err := loadLocation(c.TimeZone); err == nil {
 			c.Location = loc
 		}
 	}
@@ -516,12 +516,16 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 	d := c.Days[day]
 	place := fmt.Sprintf("day %d (%s), room %q, event %q", d.Index, d.Date, room, ev.Title)
 	if !e.IsObject() {
-		l.warn(path, place, "", "an event must be an object: left out")
+		if checking {
+			l.warn(path, place, "", "an event must be an object: left out")
+		}
 		return nil, 0
 	}
 	if ev.Key() == "" && id != "" {
 		if l.opt.GUID == nil {
-			l.warn(path, place+" (id "+id+")", "guid", "missing (only an id): left out; companion import derives a stable guid from the conference and the id")
+			if checking {
+				l.warn(path, place+" (id "+id+")", "guid", "missing (only an id): left out; companion import derives a stable guid from the conference and the id")
+			}
 			return nil, 0
 		}
 		ev.GUID = l.opt.GUID(c.Acronym, id)
@@ -530,11 +534,15 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 		place += " (" + ev.Key() + ")"
 	}
 	if ev.Key() == "" {
-		l.warn(path, place, "guid", "missing (and no pretalx code or id): the attendee's stars need a stable identity; left out")
+		if checking {
+			l.warn(path, place, "guid", "missing (and no pretalx code or id): the attendee's stars need a stable identity; left out")
+		}
 		return nil, 0
 	}
 	if ev.Title == "" {
-		l.warn(path+".title", place, "title", "empty: shown as “Untitled”")
+		if checking {
+			l.warn(path+".title", place, "title", "empty: shown as “Untitled”")
+		}
 		ev.Title = "Untitled"
 	}
 
@@ -547,24 +555,34 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 		ev.Start, naive, ok = l.dateTime(date)
 		if !ok {
 			if start == "" {
-				l.warn(path+".date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2023-03-07T09:30:00+01:00): left out", date))
+				if checking {
+					l.warn(path+".date", place, "date", fmt.Sprintf("%q is not a date-time (want e.g. 2023-03-07T09:30:00+01:00): left out", date))
+				}
 				return nil, 0
 			}
-			l.warn(path+".date", place, "date", fmt.Sprintf("%q is not a date-time: the start %q on the day's date is used", date, start))
+			if checking {
+				l.warn(path+".date", place, "date", fmt.Sprintf("%q is not a date-time: the start %q on the day's date is used", date, start))
+			}
 			how = l.clockStart(ev, d, start)
 			if how < 0 {
-				l.warn(path+".start", place, "start", fmt.Sprintf("%q is not a time of day either: left out", start))
+				if checking {
+					l.warn(path+".start", place, "start", fmt.Sprintf("%q is not a time of day either: left out", start))
+				}
 				return nil, 0
 			}
 		}
 	case start != "":
 		how = l.clockStart(ev, d, start)
 		if how < 0 {
-			l.warn(path+".start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM): left out", start))
+			if checking {
+				l.warn(path+".start", place, "start", fmt.Sprintf("%q is not a time of day (want HH:MM): left out", start))
+			}
 			return nil, 0
 		}
 	default:
-		l.warn(path+".date", place, "date", "missing: an event needs a date-time (or a start time); left out")
+		if checking {
+			l.warn(path+".date", place, "date", "missing: an event needs a date-time (or a start time); left out")
+		}
 		return nil, 0
 	}
 
@@ -584,15 +602,21 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 			ev.End = ev.Start.Add(dur)
 			break
 		}
-		l.warn(path+".end", place, "end", fmt.Sprintf("%q is not a date-time after the start, and there is no duration: the length is estimated (until the next event in the room, at most %s)", end, hm(DefaultLength)))
+		if checking {
+			l.warn(path+".end", place, "end", fmt.Sprintf("%q is not a date-time after the start, and there is no duration: the length is estimated (until the next event in the room, at most %s)", end, hm(DefaultLength)))
+		}
 		how |= noLength
 	case durOK:
 		ev.End = ev.Start.Add(dur)
 	case duration != "":
-		l.warn(path+".duration", place, "duration", fmt.Sprintf("%q is not a duration (want H:MM): the length is estimated (until the next event in the room, at most %s)", duration, hm(DefaultLength)))
+		if checking {
+			l.warn(path+".duration", place, "duration", fmt.Sprintf("%q is not a duration (want H:MM): the length is estimated (until the next event in the room, at most %s)", duration, hm(DefaultLength)))
+		}
 		how |= noLength
 	default:
-		l.warn(path+".duration", place, "duration", fmt.Sprintf("missing: the length is estimated (until the next event in the room, at most %s)", hm(DefaultLength)))
+		if checking {
+			l.warn(path+".duration", place, "duration", fmt.Sprintf("missing: the length is estimated (until the next event in the room, at most %s)", hm(DefaultLength)))
+		}
 		how |= noLength
 	}
 	if how&noLength != 0 {
@@ -639,7 +663,9 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 	}
 	if ev.Slug == "" || c.bySlug[ev.Slug] != nil {
 		if ev.Slug != "" {
-			l.warn(path+".slug", place, "slug", fmt.Sprintf("%q is used twice: this event's page uses its guid instead", ev.Slug))
+			if checking {
+				l.warn(path+".slug", place, "slug", fmt.Sprintf("%q is used twice: this event's page uses its guid instead", ev.Slug))
+			}
 		}
 		ev.Slug = ev.Key()
 	}
@@ -736,7 +762,9 @@ func (l *loader) persons(path, place string, list gjson.Result) []Person {
 				fields = append(fields, k.String())
 				return true
 			})
-			l.warn(at, place, "persons", fmt.Sprintf("a person with no name in a field the loader reads (it has: %s): left out", strings.Join(fields, ", ")))
+			if checking {
+				l.warn(at, place, "persons", fmt.Sprintf("a person with no name in a field the loader reads (it has: %s): left out", strings.Join(fields, ", ")))
+			}
 			return true
 		}
 		names := l.names(at, place, name)
@@ -757,7 +785,9 @@ func (l *loader) persons(path, place string, list gjson.Result) []Person {
 func (l *loader) names(path, place, s string) []string {
 	names := SplitNames(s)
 	if len(names) > 1 {
-		l.warn(path, place, "persons", fmt.Sprintf("%q lists %d names: read as %d speakers", s, len(names), len(names)))
+		if checking {
+			l.warn(path, place, "persons", fmt.Sprintf("%q lists %d names: read as %d speakers", s, len(names), len(names)))
+		}
 	}
 	return names
 }
@@ -826,7 +856,9 @@ func (l *loader) appendLinks(out []Link, path, place string, list gjson.Result, 
 			if l.base == "" {
 				why = "is relative and the file has no base_url"
 			}
-			l.warn(at, place, "links", fmt.Sprintf("%q %s: left out", raw, why))
+			if checking {
+				l.warn(at, place, "links", fmt.Sprintf("%q %s: left out", raw, why))
+			}
 			return true
 		}
 		t := strings.TrimSpace(r.Get("type").String())

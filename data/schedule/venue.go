@@ -17,9 +17,10 @@ import (
 // warning naming the file, the place and the reason; an unknown field is
 // named in a warning (a typo would otherwise be silently lost).
 
-// checking is whether the warnings are made: not in the browser, which
-// never shows them (the server and the command line do) and so carries
-// only the reading, which is the same everywhere.
+// checking is whether the loader makes its warnings (the venue's and every
+// other): not in the browser, which never shows them (the server and the
+// command line do) and so carries only the reading, which is the same
+// everywhere.
 const checking = runtime.GOOS != "js"
 
 // venueFields and spaceFields are the fields the conventions know.

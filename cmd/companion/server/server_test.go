@@ -116,12 +116,15 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
 	// Built as the Makefile builds it (no inlining outside the runtime,
-	// symbols stripped) the app is 10.60 MB raw and 1.803 MB brotli with
-	// French and English and the timetable grid (1.909 MB as built before);
-	// a bare go-app v10 client built the same way is 7.24 MB and 1.392 MB
-	// (go run ./web/wasmsize shows the difference by package). The aim is
-	// 1.55 MB: this budget only stops it growing.
-	const rawBudget, brotliBudget = 11 << 20, 1_850_000
+	// symbols stripped) the app measures 10,708,968 bytes raw and
+	// 1,823,947 brotli (README: "What app.wasm is made of"); the bare go-app
+	// v10 client in web/wasmsize/bare built the same way is 7,238,933 and
+	// 1,389,654 (go run ./web/wasmsize shows the difference by package).
+	// The budget is that plus a margin for brotli's total, which moves by
+	// up to ~10 KB with the binary's layout alone. The aim of
+	// 1.55 MB would leave the app 160 KB over the bare client: its own
+	// code alone is more.
+	const rawBudget, brotliBudget = 10_800_000, 1_840_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"html"
+	"strconv"
+	"strings"
+
 	"companion/app/find"
 	"companion/app/search"
 	"companion/data/schedule"
@@ -95,4 +99,118 @@ func roomColor(c *schedule.Conference, name string) string {
 		}
 	}
 	return ""
+}
+
+// listCard is a card in a long list (a day, search results). The browser
+// draws it from markup (cardHTML): go-app then creates and removes one
+// node per card instead of about fifteen, each a call from WebAssembly
+// into the page, which is most of what drawing a FOSDEM day costs. Its
+// star is answered by the list (onListStar). The server renders the
+// elements, whose attributes it knows how to write.
+func listCard(c *schedule.Conference, e *schedule.Event, starred bool, q search.Query, snippet string) app.UI {
+	if app.IsServer {
+		return card(c, e, starred, "", q, snippet)
+	}
+	return app.Raw(cardHTML(c, e, starred, q, snippet))
+}
+
+// cardHTML is card as markup. Every text and attribute value is escaped:
+// schedule data stays text.
+func cardHTML(c *schedule.Conference, e *schedule.Event, starred bool, q search.Query, snippet string) string {
+	var b strings.Builder
+	b.Grow(512)
+	class := "card"
+	if !e.IsSession() {
+		class += " card-break"
+	}
+	if e.Plenary() {
+		class += " card-plenary"
+	}
+	lang := primaryLanguage(e.Language)
+	b.WriteString(`<li class="` + class + `"`)
+	if color := roomColor(c, e.Room()); color != "" {
+		writeAttr(&b, "style", "--room:"+color)
+	}
+	b.WriteString(`><div class="card-meta"><span class="rooms">`)
+	for _, r := range e.Rooms {
+		if color := roomColor(c, r); color != "" {
+			b.WriteString(`<span class="room"`)
+			writeAttr(&b, "style", "--room:"+color)
+			b.WriteString(`><span class="dot"></span><span>`)
+			writeMarked(&b, q, r)
+			b.WriteString(`</span></span>`)
+			continue
+		}
+		b.WriteString(`<span class="room">`)
+		writeMarked(&b, q, r)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</span>`)
+	if e.Track != "" {
+		b.WriteString(`<span class="track">`)
+		writeMarked(&b, q, e.Track)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`<span class="when">` + html.EscapeString(timeRange(c, e)) + `</span>`)
+	if e.Language != "" {
+		b.WriteString(`<span class="lang"`)
+		writeAttr(&b, "title", languageName(e.Language))
+		b.WriteString(`>` + html.EscapeString(lang) + `</span>`)
+	}
+	b.WriteString(`</div><h3 class="card-title"`)
+	writeAttr(&b, "lang", lang)
+	b.WriteString(`><a`)
+	writeAttr(&b, "href", talkURL(c, e))
+	b.WriteString(`>`)
+	writeMarked(&b, q, e.Title)
+	b.WriteString(`</a></h3>`)
+	if len(e.Persons) > 0 {
+		b.WriteString(`<p class="speakers">`)
+		writeMarked(&b, q, speakerLine(e))
+		b.WriteString(`</p>`)
+	}
+	if snippet != "" {
+		b.WriteString(`<p class="snippet"`)
+		writeAttr(&b, "lang", lang)
+		b.WriteString(`>`)
+		writeMarked(&b, q, snippet)
+		b.WriteString(`</p>`)
+	}
+	if e.IsSession() {
+		glyph := "☆"
+		if starred {
+			glyph = "★"
+		}
+		b.WriteString(`<button type="button" class="star"`)
+		writeAttr(&b, "data-key", e.Key())
+		writeAttr(&b, "aria-pressed", strconv.FormatBool(starred))
+		writeAttr(&b, "aria-label", trf("Star “%s”", e.Title))
+		b.WriteString(`>` + glyph + `</button>`)
+	}
+	b.WriteString(`</li>`)
+	return b.String()
+}
+
+// writeAttr writes name="value", the value escaped; an empty value is
+// left out, as go-app does.
+func writeAttr(b *strings.Builder, name, value string) {
+	if value == "" {
+		return
+	}
+	b.WriteString(` ` + name + `="` + html.EscapeString(value) + `"`)
+}
+
+// writeMarked writes text escaped, the parts the query matched in <mark>.
+func writeMarked(b *strings.Builder, q search.Query, text string) {
+	if q.Empty() {
+		b.WriteString(html.EscapeString(text))
+		return
+	}
+	for _, s := range q.Segments(text) {
+		if s.Mark {
+			b.WriteString(`<mark>` + html.EscapeString(s.Text) + `</mark>`)
+		} else {
+			b.WriteString(html.EscapeString(s.Text))
+		}
+	}
 }

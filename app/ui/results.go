@@ -128,7 +128,7 @@ func (p *schedulePage) resultsView() app.UI {
 	case len(p.results) == 0:
 		status = trf("No talk matches “%s”.", p.query)
 	}
-	return app.Div().Class("results").DataSet("query", p.query).Body(
+	return app.Div().Class("results").DataSet("query", p.query).OnClick(p.onListStar).Body(
 		app.P().Class("results-count").Role("status").Text(status),
 		p.resultDays(),
 		app.Range(days).Slice(func(i int) app.UI {
@@ -143,7 +143,7 @@ func (p *schedulePage) resultsView() app.UI {
 						if h.Fields&^search.Abstract == 0 {
 							snippet = p.q.Snippet(plainAbstract(h.Event), 160)
 						}
-						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), "", p.q, snippet)
+						return listCard(c, h.Event, p.agenda.Starred(h.Event.Key()), p.q, snippet)
 					}),
 				),
 			)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"companion/app/agenda"
 	"companion/data/schedule"
 
@@ -32,7 +34,11 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 // is no longer in it. It returns a message for the attendee when saving
 // failed.
 func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) string {
-	key := ctx.JSSrc().Get("dataset").Get("key").String()
+	return toggleStarKey(c, a, ctx.JSSrc().Get("dataset").Get("key").String())
+}
+
+// toggleStarKey flips the star of the event with this key and saves it.
+func toggleStarKey(c *schedule.Conference, a *agenda.Agenda, key string) string {
 	var snap agenda.Star
 	if e := c.Event(key); e != nil {
 		snap = snapshot(e)
@@ -85,4 +91,34 @@ func (s *starToggle) onClick(ctx app.Context, e app.Event) {
 	}
 	// Only this button changes: the host page is not drawn again.
 	starHost.ctx.PreventUpdate()
+}
+
+// onListStar answers the stars of a list drawn from markup (listCard): one
+// handler on the list for all its cards. The button is updated in place,
+// so that it keeps the focus, and the page is drawn again only to show a
+// message.
+func (p *schedulePage) onListStar(ctx app.Context, e app.Event) {
+	b := e.Get("target")
+	if b.Truthy() && b.Get("closest").Truthy() {
+		b = b.Call("closest", "button.star[data-key]")
+	}
+	if !b.Truthy() || p.conf == nil {
+		ctx.PreventUpdate()
+		return
+	}
+	a, _ := agendaFor(p.conf)
+	key := b.Get("dataset").Get("key").String()
+	msg := toggleStarKey(p.conf, a, key)
+	on := a.Starred(key)
+	glyph := "☆"
+	if on {
+		glyph = "★"
+	}
+	b.Call("setAttribute", "aria-pressed", strconv.FormatBool(on))
+	b.Set("textContent", glyph)
+	if msg != "" || p.notice != "" {
+		p.notice = msg
+		return
+	}
+	ctx.PreventUpdate()
 }

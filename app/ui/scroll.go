@@ -77,6 +77,7 @@ func settleScroll(ctx app.Context) {
 	afterPaint(ctx, func(ctx app.Context) {
 		ctx.PreventUpdate()
 		centerCurrentDay()
+		viewportSize() // while the page's layout is fresh
 	})
 }
 

@@ -116,9 +116,38 @@ func (p *schedulePage) onListStar(ctx app.Context, e app.Event) {
 	}
 	b.Call("setAttribute", "aria-pressed", strconv.FormatBool(on))
 	b.Set("textContent", glyph)
+	if app.Window().Get("document").Get("activeElement").Equal(b) {
+		focusedStar = key
+	}
 	if msg != "" || p.notice != "" {
 		p.notice = msg
 		return
 	}
 	ctx.PreventUpdate()
+}
+
+// focusedStar is the key of the list star last toggled while it had the
+// focus. Its card is drawn again from markup when its slot next changes
+// (the star's state is in the markup), which takes the focus away with
+// the old button; the slot then gives it to the new one.
+var focusedStar string
+
+// OnUpdate hands the focus back to the star that had it, once the slot
+// is drawn again.
+func (s *slotView) OnUpdate(ctx app.Context) {
+	if focusedStar == "" {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		doc := app.Window().Get("document")
+		active := doc.Get("activeElement")
+		if active.Truthy() && !active.Equal(doc.Get("body")) {
+			focusedStar = "" // the attendee has moved on
+			return
+		}
+		esc := app.Window().Get("CSS").Call("escape", focusedStar).String()
+		if b := doc.Call("querySelector", `main button.star[data-key="`+esc+`"]`); b.Truthy() {
+			b.Call("focus")
+		}
+	})
 }

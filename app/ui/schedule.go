@@ -234,7 +234,7 @@ func (p *schedulePage) dayView() app.UI {
 			}
 		}
 	}
-	return app.Div().Class("day-view").OnClick(p.onListStar).Body(
+	return app.Div().Class("day-view").Body(
 		p.nowStrip(),
 		dayTabs(c, p.day, p.current()),
 		app.If(len(events) == 0, func() app.UI {
@@ -333,7 +333,7 @@ func (s *slotView) Render() app.UI {
 		),
 		app.Ul().Class("slot-events").Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return listCard(c, events[i], a.Starred(events[i].Key()), search.Query{}, "")
+				return eventCard(c, events[i], a.Starred(events[i].Key()), "")
 			}),
 		),
 	)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"companion/app/agenda"
 	"companion/data/schedule"
 
@@ -34,11 +32,7 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 // is no longer in it. It returns a message for the attendee when saving
 // failed.
 func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) string {
-	return toggleStarKey(c, a, ctx.JSSrc().Get("dataset").Get("key").String())
-}
-
-// toggleStarKey flips the star of the event with this key and saves it.
-func toggleStarKey(c *schedule.Conference, a *agenda.Agenda, key string) string {
+	key := ctx.JSSrc().Get("dataset").Get("key").String()
 	var snap agenda.Star
 	if e := c.Event(key); e != nil {
 		snap = snapshot(e)
@@ -91,63 +85,4 @@ func (s *starToggle) onClick(ctx app.Context, e app.Event) {
 	}
 	// Only this button changes: the host page is not drawn again.
 	starHost.ctx.PreventUpdate()
-}
-
-// onListStar answers the stars of a list drawn from markup (listCard): one
-// handler on the list for all its cards. The button is updated in place,
-// so that it keeps the focus, and the page is drawn again only to show a
-// message.
-func (p *schedulePage) onListStar(ctx app.Context, e app.Event) {
-	b := e.Get("target")
-	if b.Truthy() && b.Get("closest").Truthy() {
-		b = b.Call("closest", "button.star[data-key]")
-	}
-	if !b.Truthy() || p.conf == nil {
-		ctx.PreventUpdate()
-		return
-	}
-	a, _ := agendaFor(p.conf)
-	key := b.Get("dataset").Get("key").String()
-	msg := toggleStarKey(p.conf, a, key)
-	on := a.Starred(key)
-	glyph := "☆"
-	if on {
-		glyph = "★"
-	}
-	b.Call("setAttribute", "aria-pressed", strconv.FormatBool(on))
-	b.Set("textContent", glyph)
-	if app.Window().Get("document").Get("activeElement").Equal(b) {
-		focusedStar = key
-	}
-	if msg != "" || p.notice != "" {
-		p.notice = msg
-		return
-	}
-	ctx.PreventUpdate()
-}
-
-// focusedStar is the key of the list star last toggled while it had the
-// focus. Its card is drawn again from markup when its slot next changes
-// (the star's state is in the markup), which takes the focus away with
-// the old button; the slot then gives it to the new one.
-var focusedStar string
-
-// OnUpdate hands the focus back to the star that had it, once the slot
-// is drawn again.
-func (s *slotView) OnUpdate(ctx app.Context) {
-	if focusedStar == "" {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		doc := app.Window().Get("document")
-		active := doc.Get("activeElement")
-		if active.Truthy() && !active.Equal(doc.Get("body")) {
-			focusedStar = "" // the attendee has moved on
-			return
-		}
-		esc := app.Window().Get("CSS").Call("escape", focusedStar).String()
-		if b := doc.Call("querySelector", `main button.star[data-key="`+esc+`"]`); b.Truthy() {
-			b.Call("focus")
-		}
-	})
 }

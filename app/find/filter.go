@@ -235,8 +235,11 @@ func (f Filter) Matcher(c *schedule.Conference, now time.Time) func(*schedule.Ev
 }
 
 // LanguageList is the language codes the conference's events use, most
-// used first.
-func LanguageList(c *schedule.Conference) []string {
+// used first. The list is made once per schedule; callers must not change
+// it.
+func LanguageList(c *schedule.Conference) []string { return placesOf(c).langs }
+
+func languageList(c *schedule.Conference) []string {
 	n := map[string]int{}
 	var out []string
 	for _, e := range c.Events {
@@ -252,8 +255,11 @@ func LanguageList(c *schedule.Conference) []string {
 }
 
 // KindList is the kinds the conference's events have, in Kinds order,
-// with their counts.
-func KindList(c *schedule.Conference) []KindCount {
+// with their counts. The list is made once per schedule; callers must not
+// change it.
+func KindList(c *schedule.Conference) []KindCount { return placesOf(c).kinds }
+
+func kindList(c *schedule.Conference) []KindCount {
 	n := map[Kind]int{}
 	for _, e := range c.Events {
 		n[KindOf(e)]++

@@ -30,7 +30,13 @@ func Tracks(c *schedule.Conference) []Place { return placesOf(c).tracks }
 // change it.
 func Rooms(c *schedule.Conference) []Place { return placesOf(c).rooms }
 
-type places struct{ tracks, rooms []Place }
+// places is what a schedule's filters offer, read once: a filter chosen
+// on a FOSDEM day would otherwise go through its 943 events again.
+type places struct {
+	tracks, rooms []Place
+	langs         []string
+	kinds         []KindCount
+}
 
 // A few schedules' lists are kept: the one shown, and the server's.
 var (
@@ -47,7 +53,7 @@ func placesOf(c *schedule.Conference) *places {
 	if len(placesCache) >= 8 {
 		clear(placesCache)
 	}
-	p := &places{tracks: tracks(c), rooms: rooms(c)}
+	p := &places{tracks: tracks(c), rooms: rooms(c), langs: languageList(c), kinds: kindList(c)}
 	placesCache[c] = p
 	return p
 }

@@ -22,7 +22,9 @@ func (p *schedulePage) filterPanel() app.UI {
 		label += " (" + strconv.Itoa(n) + ")"
 	}
 	return app.Div().Class("filters").Body(
-		activeFilters(c, v),
+		// In a container of its own, present or not, so that choosing a
+		// first filter does not shift the panel and draw it again whole.
+		app.Div().Body(activeFilters(c, v)),
 		app.Details().Class("filter-panel").Open(p.open).OnToggle(p.onToggle).Body(
 			app.Summary().Text(label),
 			app.If(p.open, func() app.UI {

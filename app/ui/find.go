@@ -27,9 +27,15 @@ var (
 // frames: the titles, speakers, tracks and rooms are searchable at once,
 // the abstracts follow without holding up typing.
 const (
-	abstractStep  = 40
+	abstractStep  = 10
 	abstractPause = 15 * time.Millisecond
+	// typingPause is how long indexing waits after a key: a step that
+	// runs while someone types holds up their results.
+	typingPause = 300 * time.Millisecond
 )
+
+// lastKey is when a key was last typed in the search box.
+var lastKey time.Time
 
 // searchIndex returns the conference's index, making it when needed. In
 // the browser the abstracts are then indexed a step at a time on the UI
@@ -61,6 +67,10 @@ func searchIndex(ctx app.Context, c *schedule.Conference, done func(app.Context)
 				ctx.PreventUpdate()
 				if searchIndexes[c] != ix {
 					step <- true // another schedule replaced this one
+					return
+				}
+				if time.Since(lastKey) < typingPause {
+					step <- false
 					return
 				}
 				complete := ix.AddAbstracts(abstractStep)

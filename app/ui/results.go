@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	"companion/app/catalog"
 	"companion/app/find"
@@ -53,6 +54,7 @@ func (p *schedulePage) indexed(ctx app.Context) {
 }
 
 func (p *schedulePage) onInput(ctx app.Context, e app.Event) {
+	lastKey = time.Now()
 	text := ctx.JSSrc().Get("value").String()
 	wasSearching := !p.q.Empty()
 	p.query = text
@@ -215,8 +217,27 @@ func groupByDay(c *schedule.Conference, hits []search.Hit) []dayHits {
 	return out
 }
 
+// plainAbstracts keeps plainAbstract's answers: a snippet is cut from it
+// for each result at each keystroke, and reading the markup is slow.
+var plainAbstracts = map[*schedule.Event]string{}
+
 // plainAbstract is the event's abstract and description as plain text.
 func plainAbstract(e *schedule.Event) string {
+	if app.IsServer { // pages are rendered concurrently there
+		return readAbstract(e)
+	}
+	if text, ok := plainAbstracts[e]; ok {
+		return text
+	}
+	if len(plainAbstracts) >= 4096 { // events of older schedules
+		clear(plainAbstracts)
+	}
+	text := readAbstract(e)
+	plainAbstracts[e] = text
+	return text
+}
+
+func readAbstract(e *schedule.Event) string {
 	text := ""
 	for _, p := range append(paragraphs(e.Abstract), paragraphs(e.Details)...) {
 		if text != "" {

@@ -75,7 +75,13 @@ func settleScroll(ctx app.Context) {
 		}
 	}
 	lastPageKey = key
-	ctx.Defer(func(app.Context) { centerCurrentDay() })
+	// After the page is painted: reading the tabs' places makes the
+	// browser lay out the whole page, which would delay that paint.
+	afterPaint(ctx, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		centerCurrentDay()
+		viewportSize() // while the page's layout is fresh
+	})
 }
 
 // pageKeyOf names what counts as another page for scrolling: the path,

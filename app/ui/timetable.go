@@ -159,8 +159,7 @@ func (t *timetable) visible() []int {
 	if !t.drawn {
 		// Before the first scroll: the window's size, at the top left or
 		// at the present moment.
-		w := app.Window().Get("innerWidth").Float()
-		h := app.Window().Get("innerHeight").Float()
+		w, h := viewportSize()
 		top := 0.0
 		if r := t.nowRow(); r >= 0 {
 			top = max(0, gridHead+r*t.rowHeight()-h/4)
@@ -305,4 +304,30 @@ func starsOf(l *grid.Layout, starred func(key string) bool) string {
 		}
 	}
 	return b.String()
+}
+
+// The window's size, read once and again on each resize: reading it while
+// the page is being changed makes the browser lay the page out there and
+// then (the list the grid replaces included).
+var (
+	viewportW, viewportH float64
+	viewportWatched      bool
+	viewportResize       app.Func
+)
+
+func viewportSize() (w, h float64) {
+	if !viewportWatched {
+		viewportWatched = true
+		read := func() {
+			viewportW = app.Window().Get("innerWidth").Float()
+			viewportH = app.Window().Get("innerHeight").Float()
+		}
+		read()
+		viewportResize = app.FuncOf(func(app.Value, []app.Value) any {
+			read()
+			return nil
+		})
+		app.Window().Call("addEventListener", "resize", viewportResize, map[string]any{"passive": true})
+	}
+	return viewportW, viewportH
 }

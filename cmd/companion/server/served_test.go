@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -24,11 +25,7 @@ func TestBrowserServedConferenceOffline(t *testing.T) {
 	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
 	ctx := newBrowser(t)
 
-	run(t, ctx, "open the served conference", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
-	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
-	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
-	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	star := starServedCamp(t, ctx, srv.URL)
 
 	srv.Close()
 	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
@@ -61,17 +58,26 @@ func TestBrowserServedConferenceOnHangingNetwork(t *testing.T) {
 	t.Cleanup(func() { close(released) }) // before the server closes
 	ctx := newBrowser(t)
 
-	run(t, ctx, "open the served conference", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
-	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
-	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
-	star := `button.star[data-key="` + key + `"]`
-	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	star := starServedCamp(t, ctx, srv.URL)
 
 	hang.Store(true)
 	run(t, ctx, "reload while the schedule never comes", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(),
 		chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "the star still works", click(star),
 		chromedp.WaitVisible(star+`[aria-pressed="false"]`, chromedp.ByQuery))
+}
+
+// starServedCamp opens Camp 2019, served beside the app, waits for the
+// service worker to hold it, stars its first talk and returns that star's
+// selector.
+func starServedCamp(t *testing.T, ctx context.Context, site string) string {
+	t.Helper()
+	run(t, ctx, "open the served conference", chromedp.Navigate(site+"/?c=Camp2019"), appLoaded(), workerReady())
+	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
+	key := evalString(t, ctx, "a talk", `document.querySelector("button.star").dataset.key`)
+	star := `button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	return star
 }
 
 // The served schedules are not in the browser app: its binary does not

@@ -71,14 +71,33 @@ func TestBrowserScheduleNeverDisappears(t *testing.T) {
 	check("offline reload")
 }
 
-// Offline, the service worker answers a deep link visited before with
-// that page's own prerendered HTML, not the cached shell of another page:
-// the talk is readable before the app has started. A talk of a conference
-// served beside the app, here.
-func TestBrowserOfflineDeepLinkIsItsOwnPage(t *testing.T) {
-	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
-	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
+// The first page of a first visit, loaded before the service worker
+// existed, is kept by it when it installs: reloaded offline, that talk is
+// its own page at once, not the shell of the schedule.
+func TestBrowserFirstPageKeptByTheWorker(t *testing.T) {
+	srv := newSite(t)
 	ctx := newBrowser(t)
+	recordFirstTitle(t, ctx)
+	const talk = "/talk/revolution-ebpf"
+	run(t, ctx, "a shared talk link, first visit", chromedp.Navigate(srv.URL+talk), appLoaded(), workerReady())
+	title := evalString(t, ctx, "its title", `document.querySelector("main h1").textContent`)
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+	run(t, ctx, "reload offline", chromedp.Navigate(srv.URL+talk), appLoaded())
+	var first string
+	var before bool
+	run(t, ctx, "what came first", chromedp.Evaluate(`window.companionFirstTitle`, &first), chromedp.Evaluate(`window.companionAppBefore`, &before))
+	if before {
+		t.Fatal("the app had started before the page was parsed: the test proves nothing")
+	}
+	if first != title {
+		t.Errorf("offline, %s first showed %q, not its own page (%q)", talk, first, title)
+	}
+}
+
+// recordFirstTitle makes every page note its first heading and whether the
+// app had started when its HTML was parsed.
+func recordFirstTitle(t *testing.T, ctx context.Context) {
+	t.Helper()
 	run(t, ctx, "record what the page holds before the app runs", chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(`document.addEventListener("DOMContentLoaded", () => {
 			const h = document.querySelector("main h1");
@@ -87,6 +106,17 @@ func TestBrowserOfflineDeepLinkIsItsOwnPage(t *testing.T) {
 		})`).Do(ctx)
 		return err
 	}))
+}
+
+// Offline, the service worker answers a deep link visited before with
+// that page's own prerendered HTML, not the cached shell of another page:
+// the talk is readable before the app has started. A talk of a conference
+// served beside the app, here.
+func TestBrowserOfflineDeepLinkIsItsOwnPage(t *testing.T) {
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	srv := newSite(t, data.File{Name: "camp2019.json", JSON: string(camp)})
+	ctx := newBrowser(t)
+	recordFirstTitle(t, ctx)
 	run(t, ctx, "open the schedule", chromedp.Navigate(srv.URL+"/?c=Camp2019"), appLoaded(), workerReady())
 	href := evalString(t, ctx, "a talk", `document.querySelectorAll("main li.card .card-title a")[3].getAttribute("href")`)
 	title := evalString(t, ctx, "its title", `document.querySelectorAll("main li.card .card-title a")[3].textContent`)

@@ -81,17 +81,7 @@ func TestBrowserFirstPageKeptByTheWorker(t *testing.T) {
 	const talk = "/talk/revolution-ebpf"
 	run(t, ctx, "a shared talk link, first visit", chromedp.Navigate(srv.URL+talk), appLoaded(), workerReady())
 	title := evalString(t, ctx, "its title", `document.querySelector("main h1").textContent`)
-	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
-	run(t, ctx, "reload offline", chromedp.Navigate(srv.URL+talk), appLoaded())
-	var first string
-	var before bool
-	run(t, ctx, "what came first", chromedp.Evaluate(`window.companionFirstTitle`, &first), chromedp.Evaluate(`window.companionAppBefore`, &before))
-	if before {
-		t.Fatal("the app had started before the page was parsed: the test proves nothing")
-	}
-	if first != title {
-		t.Errorf("offline, %s first showed %q, not its own page (%q)", talk, first, title)
-	}
+	offlineFirstTitle(t, ctx, srv.URL, talk, title)
 }
 
 // recordFirstTitle makes every page note its first heading and whether the
@@ -108,6 +98,24 @@ func recordFirstTitle(t *testing.T, ctx context.Context) {
 	}))
 }
 
+// offlineFirstTitle goes offline, opens path and checks that its first
+// heading, before the app started, was title: the page's own HTML came
+// from the service worker. Needs recordFirstTitle.
+func offlineFirstTitle(t *testing.T, ctx context.Context, site, path, title string) {
+	t.Helper()
+	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
+	run(t, ctx, "open "+path+" offline", chromedp.Navigate(site+path), appLoaded())
+	var first string
+	var before bool
+	run(t, ctx, "what came first", chromedp.Evaluate(`window.companionFirstTitle`, &first), chromedp.Evaluate(`window.companionAppBefore`, &before))
+	if before {
+		t.Fatal("the app had started before the page was parsed: the test proves nothing")
+	}
+	if first != title {
+		t.Errorf("offline, %s first showed %q, not its own page (%q)", path, first, title)
+	}
+}
+
 // Offline, the service worker answers a deep link visited before with
 // that page's own prerendered HTML, not the cached shell of another page:
 // the talk is readable before the app has started. A talk of a conference
@@ -122,15 +130,5 @@ func TestBrowserOfflineDeepLinkIsItsOwnPage(t *testing.T) {
 	title := evalString(t, ctx, "its title", `document.querySelectorAll("main li.card .card-title a")[3].textContent`)
 	run(t, ctx, "visit the talk", chromedp.Navigate(srv.URL+href), appLoaded())
 
-	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))
-	run(t, ctx, "open the talk offline", chromedp.Navigate(srv.URL+href), appLoaded())
-	var first string
-	var before bool
-	run(t, ctx, "what came first", chromedp.Evaluate(`window.companionFirstTitle`, &first), chromedp.Evaluate(`window.companionAppBefore`, &before))
-	if before {
-		t.Fatal("the app had started before the page was parsed: the test proves nothing")
-	}
-	if first != title {
-		t.Errorf("offline, %s first showed %q, not its own page (%q)", href, first, title)
-	}
+	offlineFirstTitle(t, ctx, srv.URL, href, title)
 }

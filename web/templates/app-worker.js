@@ -16,10 +16,26 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(cacheName);
       await cache.addAll(resourcesToCache);
+      await keepOpenPages(cache);
       await self.skipWaiting();
     })()
   );
 });
+
+// keepOpenPages keeps the pages open in a tab as this worker installs: the
+// first visit (a shared talk link, a conference's day) was loaded before
+// any worker existed, so its reload would otherwise wait for the network.
+// The request revalidates the browser's copy (pages are no-cache with an
+// ETag), so it usually costs a round trip, not the page again.
+async function keepOpenPages(cache) {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  await Promise.all(
+    windows
+      .map((w) => new URL(w.url))
+      .filter((url) => url.origin === self.location.origin && !url.pathname.startsWith("/api/"))
+      .map((url) => cache.add(url.pathname + url.search).catch(() => {}))
+  );
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

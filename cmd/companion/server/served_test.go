@@ -97,3 +97,32 @@ func TestServedSchedulesAreNotInTheWasm(t *testing.T) {
 		t.Error("a served schedule is in the wasm")
 	}
 }
+
+// The page of a first visit (here a served conference's day, a URL with a
+// query) was loaded before the service worker existed; the worker keeps it
+// as it installs, so a reload is answered from the phone, not the network.
+func TestBrowserFirstVisitedPageReloadsFromTheWorker(t *testing.T) {
+	camp := fixtures.Read(t, "cccamp2019-excerpt.frab-schedule.json")
+	const page = "/?c=Camp2019&day=2"
+	var fetched atomic.Int32
+	srv := startWrappedSite(t, server.Assets{Served: []data.File{{Name: "camp2019.json", JSON: string(camp)}}},
+		func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.RequestURI() == page {
+					fetched.Add(1)
+				}
+				h.ServeHTTP(w, r)
+			})
+		})
+	ctx := newBrowser(t)
+	run(t, ctx, "first visit", chromedp.Navigate(srv.URL+page), appLoaded(), workerReady())
+	if fetched.Load() == 0 {
+		t.Fatal("the first visit did not reach the server: the test proves nothing")
+	}
+	fetched.Store(0)
+	run(t, ctx, "reload", chromedp.Navigate(srv.URL+page), appLoaded())
+	eventually(t, ctx, "its schedule", `document.querySelector(".topbar").textContent.includes("Camp 2019")`)
+	if n := fetched.Load(); n != 0 {
+		t.Errorf("the reload fetched %s from the server %d times; the service worker should have answered it", page, n)
+	}
+}

@@ -240,9 +240,7 @@ func (p *schedulePage) dayView() app.UI {
 		app.If(len(events) == 0, func() app.UI {
 			return app.P().Class("empty").Text(tr("Nothing on this day matches the filters."))
 		}),
-		app.Range(slots).Slice(func(i int) app.UI {
-			return p.slot(slots[i])
-		}),
+		p.slotList(slots),
 	)
 }
 
@@ -299,12 +297,41 @@ func dayTabs(c *schedule.Conference, current int, v view) app.UI {
 	)
 }
 
-func (p *schedulePage) slot(events []*schedule.Event) app.UI {
-	var stars []bool
-	for _, e := range events {
-		stars = append(stars, p.agenda.Starred(e.Key()))
+// slotList is the slots drawn, as a list for the view the page shows.
+func (p *schedulePage) slotList(slots [][]*schedule.Event) app.UI {
+	stars := make([][]bool, len(slots))
+	for i, events := range slots {
+		for _, e := range events {
+			stars[i] = append(stars[i], p.agenda.Starred(e.Key()))
+		}
 	}
-	return &slotView{Conf: p.conf, Events: events, Stars: stars}
+	v := p.current()
+	v.query, v.grid = "", false
+	return &slotList{View: scheduleViewURL(p.conf, v), Conf: p.conf, Slots: slots, Stars: stars}
+}
+
+// slotList is the slots of one view of the schedule: a day through its
+// filters. Another view is another list (CompoID): go-app then puts the
+// new list in the old one's place at once, where diffing them would
+// rewrite card after card and remove the rest one by one, hundreds at
+// FOSDEM size. Within a view (a star, the next part of a long day), the
+// list is updated in place.
+type slotList struct {
+	app.Compo
+	View  string // the view's URL
+	Conf  *schedule.Conference
+	Slots [][]*schedule.Event
+	Stars [][]bool // each event's star, by slot
+}
+
+func (l *slotList) CompoID() string { return l.View }
+
+func (l *slotList) Render() app.UI {
+	return app.Div().Class("slots").Body(
+		app.Range(l.Slots).Slice(func(i int) app.UI {
+			return &slotView{Conf: l.Conf, Events: l.Slots[i], Stars: l.Stars[i]}
+		}),
+	)
 }
 
 // slotView is the events that start together, a component so that

@@ -106,6 +106,9 @@ func (f Filter) Set(c *schedule.Conference, q url.Values) {
 }
 
 func addSlugs(q url.Values, param string, places []Place, names []string) {
+	if len(names) == 0 {
+		return // the usual case, met for every chip of the filter panel
+	}
 	for _, p := range places {
 		if slices.Contains(names, p.Name) {
 			q.Add(param, p.Slug)

@@ -13,15 +13,8 @@ import (
 // a search matched are marked; snippet, when set, is the piece of the
 // abstract that made it match.
 func card(c *schedule.Conference, e *schedule.Event, starred bool, note string, q search.Query, snippet string) app.UI {
-	class := "card"
-	if !e.IsSession() {
-		class += " card-break"
-	}
-	if e.Plenary() {
-		class += " card-plenary"
-	}
 	lang := primaryLanguage(e.Language)
-	li := app.Li().Class(class)
+	li := app.Li().Class(cardClass(e))
 	if color := roomColor(c, e.Room()); color != "" {
 		li = li.Style("--room", color)
 	}
@@ -52,6 +45,18 @@ func card(c *schedule.Conference, e *schedule.Event, starred bool, note string, 
 			return &starToggle{Conf: c, Key: e.Key(), Title: e.Title, On: starred}
 		}),
 	)
+}
+
+// cardClass is a card's classes: a break and a plenary look apart.
+func cardClass(e *schedule.Event) string {
+	class := "card"
+	if !e.IsSession() {
+		class += " card-break"
+	}
+	if e.Plenary() {
+		class += " card-plenary"
+	}
+	return class
 }
 
 // roomChips names the event's rooms, each with its colour when rooms have

@@ -310,30 +310,6 @@ func (p *schedulePage) slotList(slots [][]*schedule.Event) app.UI {
 	return &slotList{View: scheduleViewURL(p.conf, v), Conf: p.conf, Slots: slots, Stars: stars}
 }
 
-// slotList is the slots of one view of the schedule: a day through its
-// filters. Another view is another list (CompoID): go-app then puts the
-// new list in the old one's place at once, where diffing them would
-// rewrite card after card and remove the rest one by one, hundreds at
-// FOSDEM size. Within a view (a star, the next part of a long day), the
-// list is updated in place.
-type slotList struct {
-	app.Compo
-	View  string // the view's URL
-	Conf  *schedule.Conference
-	Slots [][]*schedule.Event
-	Stars [][]bool // each event's star, by slot
-}
-
-func (l *slotList) CompoID() string { return l.View }
-
-func (l *slotList) Render() app.UI {
-	return app.Div().Class("slots").Body(
-		app.Range(l.Slots).Slice(func(i int) app.UI {
-			return &slotView{Conf: l.Conf, Events: l.Slots[i], Stars: l.Stars[i]}
-		}),
-	)
-}
-
 // slotView is the events that start together, a component so that
 // drawing the page again (a day drawn in steps, a filter) leaves the slots
 // that did not change alone.
@@ -353,7 +329,7 @@ func (s *slotView) Render() app.UI {
 	// (which draws the slot again) is already saved.
 	a, _ := agendaFor(c)
 	start := events[0].Start
-	id := "t" + local(c, start).Format("0601021504")
+	id := slotID(c, start)
 	return app.Section().Class("slot").Aria("labelledby", id).Body(
 		app.H2().Class("slot-time").ID(id).Body(
 			app.Time().DateTime(isoTime(c, start)).Text(clock(c, start)),
@@ -364,6 +340,11 @@ func (s *slotView) Render() app.UI {
 			}),
 		),
 	)
+}
+
+// slotID names a slot's heading, for the slot's aria-labelledby.
+func slotID(c *schedule.Conference, start time.Time) string {
+	return "t" + local(c, start).Format("0601021504")
 }
 
 // eventCard is one event in a list: room, track, time, title linking to

@@ -19,7 +19,7 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 	b := app.Button().Type("button").Class("star").
 		DataSet("key", key).
 		Aria("pressed", on).
-		Aria("label", trf("Star “%s”", title)).
+		Aria("label", starLabel(title)).
 		Text(glyph) // the label names the button; the glyph shows its state
 	if app.IsServer {
 		return b
@@ -27,12 +27,19 @@ func starButton(key, title string, on bool, onClick app.EventHandler) app.HTMLBu
 	return b.OnClick(onClick)
 }
 
+// starLabel names a star button after its talk.
+func starLabel(title string) string { return trf("Star “%s”", title) }
+
 // toggleStar flips the star of the button's event and saves it. The
 // snapshot comes from the schedule, or from what was saved when the event
 // is no longer in it. It returns a message for the attendee when saving
 // failed.
 func toggleStar(ctx app.Context, c *schedule.Conference, a *agenda.Agenda) string {
-	key := ctx.JSSrc().Get("dataset").Get("key").String()
+	return toggleStarKey(c, a, ctx.JSSrc().Get("dataset").Get("key").String())
+}
+
+// toggleStarKey flips the star of the event with this key (see toggleStar).
+func toggleStarKey(c *schedule.Conference, a *agenda.Agenda, key string) string {
 	var snap agenda.Star
 	if e := c.Event(key); e != nil {
 		snap = snapshot(e)

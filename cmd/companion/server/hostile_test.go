@@ -101,8 +101,8 @@ func parse(t *testing.T, srvURL, path string) *html.Node {
 }
 
 // appScripts are the app's own scripts: go-app's two, the theme's and the
-// queue of stars tapped before the app started.
-var appScripts = map[string]bool{"/wasm_exec.js": true, "/app.js": true, "/web/theme.js": true, "/web/taps.js": true}
+// queue of stars tapped before the app started, and the day list's.
+var appScripts = map[string]bool{"/wasm_exec.js": true, "/app.js": true, "/web/theme.js": true, "/web/taps.js": true, "/web/cards.js": true}
 
 // scripts and handlers: the only scripts are the app's own, and no
 // element has an event-handler attribute or a javascript: URL.

@@ -94,8 +94,11 @@ func New(a Assets) (http.Handler, string, error) {
 		// theme.js applies the attendee's theme before the first paint
 		// (loaded without defer, in the head: see web/static/theme.js);
 		// taps.js queues the stars tapped before the app has started (see
-		// app/ui/taps.go). Files, as the policy allows no inline script.
-		Scripts:      []string{"/web/theme.js", "/web/taps.js async"},
+		// app/ui/taps.go); cards.js draws the day's list in the browser
+		// (see app/ui/daylist.go), deferred after go-app's scripts, so
+		// before the app starts. Files, as the policy allows no inline
+		// script.
+		Scripts:      []string{"/web/theme.js", "/web/taps.js async", "/web/cards.js defer"},
 		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"strings"
+
+	"companion/data/schedule"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// slotList is the slots of one view of the schedule: a day through its
+// filters. The server renders it through go-app (slotView, card), like
+// every page. In the browser, go-app mounts the list empty and
+// web/static/cards.js draws its slots from their fields, the same
+// elements, in one call: through go-app, each of a FOSDEM day's ~6,000
+// elements costs calls between Go and the page and a node to track, to
+// draw and again to take down, which made a new filter or day take
+// 150–250 ms on a slow phone. One listener on the list serves its stars.
+//
+// Another view is another list (CompoID), put in the old one's place in
+// one step. Within a view (the next part of a long day, a star tapped
+// elsewhere, a live update) the list is brought up to date (sync).
+type slotList struct {
+	app.Compo
+	View  string // the view's URL
+	Conf  *schedule.Conference
+	Slots [][]*schedule.Event
+	Stars [][]bool // each event's star, by slot
+
+	drawnConf  *schedule.Conference
+	drawnSlots [][]*schedule.Event // what cards.js has drawn
+}
+
+func (l *slotList) CompoID() string { return l.View }
+
+func (l *slotList) Render() app.UI {
+	if app.IsServer {
+		return divClass("slots").Body(
+			app.Range(l.Slots).Slice(func(i int) app.UI {
+				return &slotView{Conf: l.Conf, Events: l.Slots[i], Stars: l.Stars[i]}
+			}),
+		)
+	}
+	return divClass("slots").OnClick(l.onClick)
+}
+
+func (l *slotList) OnMount(ctx app.Context)  { l.sync(ctx) }
+func (l *slotList) OnUpdate(ctx app.Context) { l.sync(ctx) }
+
+// sync draws the slots not drawn yet, or all of them again when those
+// drawn changed, then sets the stars.
+func (l *slotList) sync(ctx app.Context) {
+	if !l.Mounted() {
+		return // taken down while waiting for cards.js
+	}
+	cards := jsGlobal("companionCards")
+	if !cards.Truthy() {
+		// cards.js is deferred after go-app's own scripts and so has
+		// always run by now; if it has not, draw once it has.
+		afterPaint(ctx, l.sync)
+		return
+	}
+	list := l.JSValue()
+	from := len(l.drawnSlots)
+	if l.drawnConf != l.Conf || !sameStart(l.drawnSlots, l.Slots) {
+		list.Set("textContent", "")
+		from = 0
+	}
+	if from < len(l.Slots) {
+		var b strings.Builder
+		for i := from; i < len(l.Slots); i++ {
+			writeSlot(&b, l.Conf, l.Slots[i], l.Stars[i])
+		}
+		cards.Call("append", list, b.String())
+	}
+	l.drawnConf, l.drawnSlots = l.Conf, l.Slots
+	var on []string
+	for i, s := range l.Slots {
+		for j, e := range s {
+			if l.Stars[i][j] {
+				on = append(on, e.Key())
+			}
+		}
+	}
+	cards.Call("stars", list, strings.Join(on, fieldSep))
+}
+
+// sameStart tells whether the slots drawn are the first of slots, the
+// same events in the same order.
+func sameStart(drawn, slots [][]*schedule.Event) bool {
+	if len(drawn) > len(slots) {
+		return false
+	}
+	for i := range drawn {
+		if len(drawn[i]) != len(slots[i]) {
+			return false
+		}
+		for j := range drawn[i] {
+			if drawn[i][j] != slots[i][j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// onClick toggles the star tapped, if the tap was on one.
+func (l *slotList) onClick(ctx app.Context, e app.Event) {
+	b := e.Get("target").Call("closest", "button.star[data-key]")
+	if !b.Truthy() {
+		ctx.PreventUpdate()
+		return
+	}
+	key := b.Get("dataset").Get("key").String()
+	a, _ := agendaFor(l.Conf)
+	msg := toggleStarKey(l.Conf, a, key)
+	jsGlobal("companionCards").Call("star", b, a.Starred(key))
+	if msg != "" && starHost.set && starHost.notice != nil {
+		*starHost.notice = msg // the page is drawn again to say it
+		return
+	}
+	ctx.PreventUpdate()
+}
+
+// The separators of cards.js's fields and records: control characters,
+// taken out of the text they separate.
+const (
+	fieldSep  = "\x1f"
+	recordSep = "\x1e"
+)
+
+var separators = strings.NewReplacer(fieldSep, " ", recordSep, " ")
+
+// writeSlot writes a slot and its cards in cards.js's format, with the
+// same fields slotView and card render.
+func writeSlot(b *strings.Builder, c *schedule.Conference, events []*schedule.Event, stars []bool) {
+	if len(events) == 0 {
+		return
+	}
+	start := events[0].Start
+	fields(b, "S", slotID(c, start), isoTime(c, start), clock(c, start))
+	for i, e := range events {
+		f := []string{"C", cardClass(e), roomColor(c, e.Room()), e.Track, timeRange(c, e)}
+		if e.Language != "" {
+			f = append(f, "1", primaryLanguage(e.Language), languageName(e.Language))
+		} else {
+			f = append(f, "", "", "")
+		}
+		f = append(f, e.Title, talkURL(c, e))
+		if len(e.Persons) > 0 {
+			f = append(f, speakerLine(e))
+		} else {
+			f = append(f, "")
+		}
+		if e.IsSession() {
+			pressed := ""
+			if stars[i] {
+				pressed = "1"
+			}
+			f = append(f, e.Key(), pressed, starLabel(e.Title))
+		} else {
+			f = append(f, "", "", "")
+		}
+		f = append(f, itoa(len(e.Rooms)))
+		for _, r := range e.Rooms {
+			f = append(f, r, roomColor(c, r))
+		}
+		fields(b, f...)
+	}
+}
+
+// fields writes one record.
+func fields(b *strings.Builder, f ...string) {
+	if b.Len() > 0 {
+		b.WriteString(recordSep)
+	}
+	for i, s := range f {
+		if i > 0 {
+			b.WriteString(fieldSep)
+		}
+		separators.WriteString(b, s)
+	}
+}

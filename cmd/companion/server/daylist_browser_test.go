@@ -1,0 +1,76 @@
+package server_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// prerenderedCards counts the cards of the page's list as the server
+// prerendered it.
+const prerenderedCards = `fetch(location.href, { cache: "no-store" }).then((r) => r.text()).then((html) =>
+	new DOMParser().parseFromString(html, "text/html").querySelectorAll("main .slots li.card").length)`
+
+// sameAsPrerendered compares, in the page, the day list the app drew
+// (web/static/cards.js) with the one the server prerendered for the same
+// URL (go-app, app/ui/cards.go): the same elements, attributes and text,
+// whitespace between elements aside. It returns "" or the first
+// difference.
+const sameAsPrerendered = `(async () => {
+	const canon = (n) => {
+		if (n.nodeType === Node.TEXT_NODE) return n.data.trim() === "" ? "" : JSON.stringify(n.data);
+		if (n.nodeType !== Node.ELEMENT_NODE) return "";
+		const attrs = [...n.attributes].map((a) => {
+			let v = a.value;
+			if (a.name === "style") v = v.replace(/\s+/g, "").replace(/;$/, "");
+			return a.name + "=" + JSON.stringify(v);
+		}).sort();
+		const kids = [...n.childNodes].map(canon).filter((s) => s !== "");
+		return "<" + n.localName + " " + attrs.join(" ") + ">" + kids.join("") + "</" + n.localName + ">";
+	};
+	const html = await (await fetch(location.href, { cache: "no-store" })).text();
+	const server = new DOMParser().parseFromString(html, "text/html").querySelector("main .slots");
+	const client = document.querySelector("main .slots");
+	if (!server || !client) return "no list: server " + !!server + ", client " + !!client;
+	const a = [...server.children], b = [...client.children];
+	if (a.length !== b.length) return "slots: server " + a.length + ", client " + b.length;
+	for (let i = 0; i < a.length; i++) {
+		const x = canon(a[i]), y = canon(b[i]);
+		if (x !== y) {
+			let j = 0;
+			while (j < x.length && x[j] === y[j]) j++;
+			return "slot " + i + " differs at " + j + ":\nserver " + x.slice(Math.max(0, j - 200), j + 200) + "\nclient " + y.slice(Math.max(0, j - 200), j + 200);
+		}
+	}
+	return "";
+})()`
+
+// The day list the app draws in the browser is the one the server
+// prerenders, element for element: KCD France (room colours, a plenary in
+// three rooms, breaks, French titles) and a FOSDEM day (40 rooms without
+// colours, tracks, hundreds of cards).
+func TestBrowserDayListAsPrerendered(t *testing.T) {
+	srv, perDay := fosdemSite(t)
+	ctx := newBrowser(t)
+	for _, path := range []string{"/", "/?c=fosdem2025&day=1", "/?c=fosdem2025&day=2"} {
+		run(t, ctx, "open "+path, chromedp.Navigate(srv.URL+path), appLoaded())
+		var n int
+		run(t, ctx, "count the prerendered cards", chromedp.Evaluate(prerenderedCards, &n, awaitPromise))
+		if path != "/" && n != perDay[0] && n != perDay[1] {
+			t.Fatalf("%s: %d cards prerendered, not a whole FOSDEM day (%v)", path, n, perDay)
+		}
+		if n < 15 {
+			t.Fatalf("%s: %d cards prerendered: the test proves little", path, n)
+		}
+		eventually(t, ctx, path+" drawn whole", fmt.Sprintf(`%s === %d`, cards, n))
+		var diff string
+		run(t, ctx, "compare "+path, chromedp.Evaluate(sameAsPrerendered, &diff, awaitPromise))
+		if diff != "" {
+			t.Errorf("%s: the day list drawn in the browser is not the prerendered one: %s", path, diff)
+		}
+	}
+}

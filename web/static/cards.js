@@ -1,0 +1,120 @@
+// The schedule's day list, drawn in the browser (app/ui/daylist.go).
+//
+// A FOSDEM day is some 470 cards of a dozen elements each. Drawn through
+// go-app, every element costs a round of calls between Go and the page and
+// a node to track, and a new filter or day first takes the old list down
+// node by node: 150–250 ms on a slow phone. The app instead hands this
+// script the fields of the slots to draw, as one string, and the script
+// makes the same elements the server prerenders (app/ui/cards.go: card,
+// slotView), a test checking that they match. Every field is set as text
+// or as an attribute value, never parsed as markup.
+//
+// The string: records separated by RS (\x1e), fields by US (\x1f).
+//   S, id, datetime, clock                          a slot and its heading
+//   C, class, colour, track, when, hasLang, langCode, langName, title,
+//      href, speakers, key, pressed, label, rooms, (room, colour)…  a card
+// An empty field is an absent part: no track, no language (hasLang
+// empty), no speakers, no star (key empty), no colour.
+"use strict";
+window.companionCards = (() => {
+  const RS = "\x1e", US = "\x1f";
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function slot(f) {
+    const s = el("section", "slot");
+    s.setAttribute("aria-labelledby", f[1]);
+    const h = el("h2", "slot-time");
+    h.id = f[1];
+    const t = el("time", "", f[3]);
+    t.setAttribute("datetime", f[2]);
+    h.append(t);
+    const ul = el("ul", "slot-events");
+    s.append(h, ul);
+    return s;
+  }
+
+  function room(name, colour) {
+    const r = el("span", "room");
+    if (!colour) {
+      r.textContent = name;
+      return r;
+    }
+    r.style.setProperty("--room", colour);
+    r.append(el("span", "dot"), el("span", "", name));
+    return r;
+  }
+
+  function card(f) {
+    const [, cls, colour, track, when, hasLang, langCode, langName, title, href, speakers, key, pressed, label, n] = f;
+    const li = el("li", cls);
+    if (colour) li.style.setProperty("--room", colour);
+    const meta = el("div", "card-meta");
+    const rooms = el("span", "rooms");
+    for (let i = 0; i < Number(n); i++) rooms.append(room(f[15 + 2 * i], f[16 + 2 * i]));
+    meta.append(rooms);
+    if (track) meta.append(el("span", "track", track));
+    meta.append(el("span", "when", when));
+    if (hasLang) {
+      const l = el("span", "lang", langCode);
+      if (langName) l.title = langName;
+      meta.append(l);
+    }
+    const h = el("h3", "card-title");
+    if (langCode) h.lang = langCode;
+    const a = el("a", "", title);
+    a.setAttribute("href", href);
+    h.append(a);
+    li.append(meta, h);
+    if (speakers) li.append(el("p", "speakers", speakers));
+    if (key) {
+      const b = el("button", "star");
+      b.type = "button";
+      b.dataset.key = key;
+      b.setAttribute("aria-label", label);
+      star(b, pressed === "1");
+      li.append(b);
+    }
+    return li;
+  }
+
+  // star shows a star button pressed or not.
+  function star(b, on) {
+    b.setAttribute("aria-pressed", on ? "true" : "false");
+    b.textContent = on ? "★" : "☆";
+  }
+
+  return {
+    // append adds the slots and cards of data at the end of list.
+    append(list, data) {
+      const frag = document.createDocumentFragment();
+      let events = null;
+      for (const r of data.split(RS)) {
+        const f = r.split(US);
+        if (f[0] === "S") {
+          const s = slot(f);
+          events = s.lastChild;
+          frag.append(s);
+        } else if (f[0] === "C" && events) {
+          events.append(card(f));
+        }
+      }
+      list.append(frag);
+    },
+    // stars presses the stars of list whose keys are in keys (US-separated)
+    // and releases the others.
+    stars(list, keys) {
+      const on = new Set(keys.split(US));
+      for (const b of list.querySelectorAll("button.star[data-key]")) {
+        const want = on.has(b.dataset.key);
+        if ((b.getAttribute("aria-pressed") === "true") !== want) star(b, want);
+      }
+    },
+    star,
+  };
+})();

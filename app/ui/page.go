@@ -82,10 +82,24 @@ func setTitle(ctx app.Context, parts ...string) {
 	for i, p := range parts {
 		parts[i] = cleanTitle(p)
 	}
-	ctx.Page().SetTitle(strings.Join(parts, " – "))
-	ctx.Page().SetLang(string(uiLang))
-	ctx.Page().SetDescription(tr("The conference schedule and your agenda, offline on your phone."))
+	head := pageHead{strings.Join(parts, " – "), string(uiLang), tr("The conference schedule and your agenda, offline on your phone.")}
+	if app.IsClient && head == shownHead {
+		return // each costs the page several lookups: ~20 ms on a slow phone
+	}
+	ctx.Page().SetTitle(head.title)
+	ctx.Page().SetLang(head.lang)
+	ctx.Page().SetDescription(head.description)
+	if app.IsClient {
+		shownHead = head
+	}
 }
+
+// pageHead is what setTitle writes in the page's head; shownHead is what
+// it wrote last in the browser, where another filter or day of the same
+// page changes none of it.
+type pageHead struct{ title, lang, description string }
+
+var shownHead pageHead
 
 func cleanTitle(s string) string { return shorten(oneLine(s), maxTitle) }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"companion/app/find"
@@ -45,35 +46,51 @@ func (p *schedulePage) onToggle(ctx app.Context, e app.Event) {
 
 // filterGroups are the choices, each group a list of toggling links.
 func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
-	var groups []app.UI
+	var b strings.Builder
+	group := func(title string, chips []chip) {
+		fields(&b, "G", title)
+		for _, ch := range chips {
+			on := ""
+			if v.filter.Has(ch.param, ch.value) {
+				on = "1"
+			}
+			next := v
+			next.filter = v.filter.Toggle(ch.param, ch.value)
+			count := ""
+			if ch.count > 0 {
+				count = strconv.Itoa(ch.count)
+			}
+			fields(&b, "C", ch.label, scheduleViewURL(c, next), on, count, ch.color)
+		}
+	}
 	if kinds := find.KindList(c); len(kinds) > 1 {
 		chips := make([]chip, len(kinds))
 		for i, k := range kinds {
 			chips[i] = chip{param: find.ParamType, value: string(k.Kind), label: tr(k.Kind.Label()), count: k.Count}
 		}
-		groups = append(groups, chipGroup(c, v, tr("Type"), chips))
+		group(tr("Type"), chips)
 	}
 	if langs := find.LanguageList(c); len(langs) > 1 {
 		chips := make([]chip, len(langs))
 		for i, l := range langs {
 			chips[i] = chip{param: find.ParamLang, value: l, label: languageName(l)}
 		}
-		groups = append(groups, chipGroup(c, v, tr("Language"), chips))
+		group(tr("Language"), chips)
 	}
 	if tracks := find.Tracks(c); len(tracks) > 1 {
-		groups = append(groups, chipGroup(c, v, tr("Track"), placeChips(find.ParamTrack, tracks)))
+		group(tr("Track"), placeChips(find.ParamTrack, tracks))
 	}
 	if rooms := find.Rooms(c); len(rooms) > 1 {
 		chips := placeChips(find.ParamRoom, rooms)
 		for i := range chips {
 			chips[i].color = roomColor(c, chips[i].value)
 		}
-		groups = append(groups, chipGroup(c, v, tr("Room"), chips))
+		group(tr("Room"), chips)
 	}
 	if find.Running(c, now) {
-		groups = append(groups, chipGroup(c, v, tr("Time"), []chip{{param: find.ParamOver, value: "hide", label: tr("Hide what is over")}}))
+		group(tr("Time"), []chip{{param: find.ParamOver, value: "hide", label: tr("Hide what is over")}})
 	}
-	return app.Div().Class("filter-groups").Body(groups...)
+	return &filterChips{Data: b.String()}
 }
 
 type chip struct {
@@ -89,30 +106,31 @@ func placeChips(param string, places []find.Place) []chip {
 	return chips
 }
 
-// chipGroup is a labelled list of filter links, each adding or removing
-// its value; a chosen one is marked current and ticked.
-func chipGroup(c *schedule.Conference, v view, title string, chips []chip) app.UI {
-	return app.Section().Class("chip-group").Body(
-		app.H2().Class("chip-group-title").Text(title),
-		app.Ul().Class("chips").Body(
-			app.Range(chips).Slice(func(i int) app.UI {
-				ch := chips[i]
-				on := v.filter.Has(ch.param, ch.value)
-				next := v
-				next.filter = v.filter.Toggle(ch.param, ch.value)
-				a := app.A().Class("chip").Href(scheduleViewURL(c, next))
-				if on {
-					a = a.Aria("current", "true")
-				}
-				return app.Li().Body(a.Body(
-					app.If(on, func() app.UI { return app.Span().Class("tick").Aria("hidden", "true").Text("✓ ") }),
-					app.If(ch.color != "", func() app.UI { return app.Span().Class("dot").Style("--room", ch.color) }),
-					app.Text(ch.label),
-					app.If(ch.count > 0, func() app.UI { return app.Span().Class("count").Text(" " + strconv.Itoa(ch.count)) }),
-				))
-			}),
-		),
-	)
+// filterChips is the filter panel's choices, each group a labelled list
+// of links that add or remove a value, a chosen one marked current and
+// ticked. They are only ever drawn in the browser (the panel opens
+// closed), by web/static/cards.js from Data, its fields: at FOSDEM some
+// 150 links, every one of which changes with each filter, which through
+// go-app cost a slow phone ~60 ms a change.
+type filterChips struct {
+	app.Compo
+	Data string
+}
+
+func (f *filterChips) Render() app.UI           { return divClass("filter-groups") }
+func (f *filterChips) OnMount(ctx app.Context)  { f.draw(ctx) }
+func (f *filterChips) OnUpdate(ctx app.Context) { f.draw(ctx) }
+
+func (f *filterChips) draw(ctx app.Context) {
+	if !f.Mounted() || !app.IsClient {
+		return
+	}
+	chips := jsGlobal("companionChips")
+	if !chips.Truthy() {
+		afterPaint(ctx, f.draw) // see slotList.sync
+		return
+	}
+	chips.Call("draw", f.JSValue(), f.Data)
 }
 
 // activeFilters lists the filters in force, each a link that removes it.

@@ -1,4 +1,5 @@
-// The schedule's day list, drawn in the browser (app/ui/daylist.go).
+// The schedule's long lists, drawn in the browser: the day's cards
+// (app/ui/daylist.go) and the filter panel's chips (app/ui/filters.go).
 //
 // A FOSDEM day is some 470 cards of a dozen elements each. Drawn through
 // go-app, every element costs a round of calls between Go and the page and
@@ -116,5 +117,95 @@ window.companionCards = (() => {
       }
     },
     star,
+  };
+})();
+
+// The filter panel's choices (app/ui/filters.go: filterChips): some 150
+// links at FOSDEM, each pointing at the schedule with its choice toggled,
+// so that every change of filter changes every link. Drawn once, then
+// updated in place (href, pressed), which keeps the focus where it was.
+//
+// The string: records separated by RS, fields by US.
+//   G, title                            a group
+//   C, label, href, on, count, colour   a choice (on "1"; count "" for none)
+window.companionChips = (() => {
+  const RS = "\x1e", US = "\x1f";
+  const shape = new WeakMap(); // what each panel was drawn for, less links and state
+
+  function chip(f) {
+    const [, label, href, on, count, colour] = f;
+    const a = document.createElement("a");
+    a.className = "chip";
+    a.setAttribute("href", href);
+    if (colour) {
+      const d = document.createElement("span");
+      d.className = "dot";
+      d.style.setProperty("--room", colour);
+      a.append(d);
+    }
+    a.append(label);
+    if (count) {
+      const n = document.createElement("span");
+      n.className = "count";
+      n.textContent = " " + count;
+      a.append(n);
+    }
+    press(a, on === "1");
+    const li = document.createElement("li");
+    li.append(a);
+    return li;
+  }
+
+  // press marks a choice made (aria-current and a tick) or not.
+  function press(a, on) {
+    const tick = a.firstChild && a.firstChild.classList && a.firstChild.classList.contains("tick") ? a.firstChild : null;
+    if (on && !tick) {
+      a.setAttribute("aria-current", "true");
+      const t = document.createElement("span");
+      t.className = "tick";
+      t.setAttribute("aria-hidden", "true");
+      t.textContent = "✓ ";
+      a.prepend(t);
+    } else if (!on && tick) {
+      a.removeAttribute("aria-current");
+      tick.remove();
+    }
+  }
+
+  return {
+    draw(root, data) {
+      const recs = data.split(RS).map((r) => r.split(US));
+      const key = recs.map((f) => (f[0] === "G" ? "G" + US + f[1] : [f[1], f[4], f[5]].join(US))).join(RS);
+      if (shape.get(root) === key) {
+        const links = root.querySelectorAll("a.chip");
+        let i = 0;
+        for (const f of recs) {
+          if (f[0] !== "C") continue;
+          const a = links[i++];
+          if (a.getAttribute("href") !== f[2]) a.setAttribute("href", f[2]);
+          press(a, f[3] === "1");
+        }
+        return;
+      }
+      const frag = document.createDocumentFragment();
+      let list = null;
+      for (const f of recs) {
+        if (f[0] === "G") {
+          const s = document.createElement("section");
+          s.className = "chip-group";
+          const h = document.createElement("h2");
+          h.className = "chip-group-title";
+          h.textContent = f[1];
+          list = document.createElement("ul");
+          list.className = "chips";
+          s.append(h, list);
+          frag.append(s);
+        } else if (f[0] === "C" && list) {
+          list.append(chip(f));
+        }
+      }
+      root.replaceChildren(frag);
+      shape.set(root, key);
+    },
   };
 })();

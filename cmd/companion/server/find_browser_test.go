@@ -151,6 +151,15 @@ func TestBrowserFiltersKCD(t *testing.T) {
 	if !strings.Contains(evalString(t, ctx, "url", `location.search`), "type=keynote") {
 		t.Error("the type filter is not in the URL")
 	}
+	// From the keyboard: the choice keeps the focus, now ticked, and the
+	// others point at the schedule with the keynotes kept.
+	const talkChip = `[...document.querySelectorAll(".filter-panel a.chip")].find(a => a.textContent.includes("Talk"))`
+	run(t, ctx, "focus Talk", chromedp.Evaluate(talkChip+`.focus()`, nil), chromedp.KeyEvent("\r"))
+	eventually(t, ctx, "talks and keynotes", `location.search.includes("type=talk") && location.search.includes("type=keynote") && document.querySelectorAll("main li.card").length > 1`)
+	eventually(t, ctx, "the focus stays on the choice, ticked", `document.activeElement === `+talkChip+` && document.activeElement.getAttribute("aria-current") === "true" && document.activeElement.querySelector(".tick") !== null`)
+	if got := evalString(t, ctx, "a room's link", `document.querySelector(".filter-panel a.chip[href*='room=']").getAttribute("href")`); !strings.Contains(got, "type=keynote") || !strings.Contains(got, "type=talk") {
+		t.Errorf("a room's choice leads to %q, dropping the types chosen", got)
+	}
 
 	// Hiding a room: its talks go, the keynote shown in two others stays.
 	run(t, ctx, "hide Blanc", chromedp.Navigate(srv.URL+"/?hide-room=blanc"), appLoaded())

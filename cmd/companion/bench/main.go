@@ -130,7 +130,7 @@ func bench(fixture string, runs int) (*Results, error) {
 		return nil, err
 	}
 	res := &Results{When: time.Now().UTC(), Runs: runs,
-		Conditions: "headless Chromium, 390×844 phone viewport, 4× CPU slowdown, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; warm and offline reloads 3 s after the page before was ready"}
+		Conditions: "headless Chromium, 390×844 phone viewport, 4× CPU slowdown, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up"}
 	for _, c := range []struct{ name, path string }{
 		{"KCD France 2023 (embedded, 48 events)", "/"},
 		{"FOSDEM 2025 (served, 943 events, day 1)", "/?c=fosdem2025&day=1"},
@@ -169,13 +169,6 @@ func serve(h http.Handler) (string, error) {
 	return "http://" + l.Addr().String(), nil
 }
 
-// settle is how long the attendee reads a page before reloading it. A
-// reload right after the page before said it was ready, while that page
-// is still busy (drawing the rest of FOSDEM's day, for one), first waits
-// for it on the same slowed-down thread: in two runs of five, 0.9 s
-// instead of 0.3 s, which measures the page before, not the reload.
-const settle = 3 * time.Second
-
 func measure(site, name, path string, runs int) (*Conference, error) {
 	floor, err := floorSite(site, path)
 	if err != nil {
@@ -213,7 +206,6 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 				return fmt.Errorf("service worker: %w", err)
 			}
 			add("first_visit_bytes", sent.take())
-			time.Sleep(settle)
 			warm, err := load(ctx, site+path, true)
 			if err != nil {
 				return fmt.Errorf("warm: %w", err)
@@ -224,7 +216,6 @@ func measure(site, name, path string, runs int) (*Conference, error) {
 			if err := chromedp.Run(ctx, network.EmulateNetworkConditions(true, 0, 0, 0)); err != nil {
 				return err
 			}
-			time.Sleep(settle)
 			off, err := load(ctx, site+path, true)
 			if err != nil {
 				return fmt.Errorf("offline: %w", err)

@@ -132,7 +132,7 @@ func bench(fixture string, runs int) (*Results, error) {
 	res := &Results{When: time.Now().UTC(), Runs: runs,
 		Conditions: "headless Chromium, 390×844 phone viewport, 4× CPU slowdown, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up"}
 	for _, c := range []struct{ name, path string }{
-		{"KCD France 2023 (embedded, 48 events)", "/"},
+		{"KCD France 2023 (embedded, 19 events)", "/"},
 		{"FOSDEM 2025 (served, 943 events, day 1)", "/?c=fosdem2025&day=1"},
 	} {
 		fmt.Fprintf(os.Stderr, "bench: %s\n", c.name)

@@ -84,25 +84,41 @@ func names(places []Place, slugs []string) []string {
 // there and leaving the other parameters alone.
 func (f Filter) Set(c *schedule.Conference, q url.Values) {
 	for _, p := range Params {
-		q.Del(p)
+		f.SetParam(c, q, p)
 	}
-	for _, d := range f.Days {
-		q.Add(ParamDay, strconv.Itoa(d))
+}
+
+// SetParam writes the filter's values of one parameter into a URL's
+// query, replacing those there: the links of a filter panel, each one
+// choice away from the page's URL, change that parameter alone.
+func (f Filter) SetParam(c *schedule.Conference, q url.Values, param string) {
+	q.Del(param)
+	switch param {
+	case ParamDay:
+		for _, d := range f.Days {
+			q.Add(ParamDay, strconv.Itoa(d))
+		}
+	case ParamTrack:
+		addSlugs(q, ParamTrack, Tracks(c), f.Tracks)
+	case ParamRoom:
+		addSlugs(q, ParamRoom, Rooms(c), f.Rooms)
+	case ParamLang:
+		for _, l := range f.Langs {
+			q.Add(ParamLang, l)
+		}
+	case ParamType:
+		for _, k := range f.Kinds {
+			q.Add(ParamType, string(k))
+		}
+	case ParamOver:
+		if f.HideOver {
+			q.Set(ParamOver, "hide")
+		}
+	case ParamHideTrack:
+		addSlugs(q, ParamHideTrack, Tracks(c), f.HideTracks)
+	case ParamHideRoom:
+		addSlugs(q, ParamHideRoom, Rooms(c), f.HideRooms)
 	}
-	tracks, rooms := Tracks(c), Rooms(c)
-	addSlugs(q, ParamTrack, tracks, f.Tracks)
-	addSlugs(q, ParamRoom, rooms, f.Rooms)
-	for _, l := range f.Langs {
-		q.Add(ParamLang, l)
-	}
-	for _, k := range f.Kinds {
-		q.Add(ParamType, string(k))
-	}
-	if f.HideOver {
-		q.Set(ParamOver, "hide")
-	}
-	addSlugs(q, ParamHideTrack, tracks, f.HideTracks)
-	addSlugs(q, ParamHideRoom, rooms, f.HideRooms)
 }
 
 func addSlugs(q url.Values, param string, places []Place, names []string) {

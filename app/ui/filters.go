@@ -47,6 +47,7 @@ func (p *schedulePage) onToggle(ctx app.Context, e app.Event) {
 // filterGroups are the choices, each group a list of toggling links.
 func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
 	var b strings.Builder
+	links := newToggleURLs(c, v)
 	group := func(title string, chips []chip) {
 		fields(&b, "G", title)
 		for _, ch := range chips {
@@ -54,13 +55,11 @@ func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
 			if v.filter.Has(ch.param, ch.value) {
 				on = "1"
 			}
-			next := v
-			next.filter = v.filter.Toggle(ch.param, ch.value)
 			count := ""
 			if ch.count > 0 {
 				count = strconv.Itoa(ch.count)
 			}
-			fields(&b, "C", ch.label, scheduleViewURL(c, next), on, count, ch.color)
+			fields(&b, "C", ch.label, links.url(ch.param, ch.value), on, count, ch.color)
 		}
 	}
 	if kinds := find.KindList(c); len(kinds) > 1 {

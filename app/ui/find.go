@@ -120,6 +120,11 @@ type view struct {
 // scheduleViewURL is the schedule page's URL for a view. In a search the
 // filter's days restrict the results; otherwise the day is the tab shown.
 func scheduleViewURL(c *schedule.Conference, v view) string {
+	return withConf(PathSchedule, c.Acronym, viewQuery(c, v))
+}
+
+// viewQuery is the query of a view's URL, the conference aside.
+func viewQuery(c *schedule.Conference, v view) url.Values {
 	q := url.Values{}
 	f := v.filter
 	if v.query == "" {
@@ -135,7 +140,30 @@ func scheduleViewURL(c *schedule.Conference, v view) string {
 	if v.grid {
 		q.Set(paramView, viewGrid)
 	}
-	return withConf(PathSchedule, c.Acronym, q)
+	return q
+}
+
+// toggleURLs makes the URLs of the views one filter choice away from v,
+// scheduleViewURL's for each, the query of v made once: the filter panel
+// has some 150 choices at FOSDEM, each a link.
+type toggleURLs struct {
+	c    *schedule.Conference
+	v    view
+	base url.Values
+}
+
+func newToggleURLs(c *schedule.Conference, v view) toggleURLs {
+	return toggleURLs{c: c, v: v, base: viewQuery(c, v)}
+}
+
+// url is the URL of v with value added to param's filter, or taken out.
+func (t toggleURLs) url(param, value string) string {
+	q := make(url.Values, len(t.base)+1)
+	for k, vs := range t.base {
+		q[k] = vs
+	}
+	t.v.filter.Toggle(param, value).SetParam(t.c, q, param)
+	return withConf(PathSchedule, t.c.Acronym, q)
 }
 
 // withView sets the view parameter of an app URL.

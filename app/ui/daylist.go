@@ -129,8 +129,6 @@ const (
 	recordSep = "\x1e"
 )
 
-var separators = strings.NewReplacer(fieldSep, " ", recordSep, " ")
-
 // writeSlot writes a slot and its cards in cards.js's format, with the
 // same fields slotView and card render.
 func writeSlot(b *strings.Builder, c *schedule.Conference, events []*schedule.Event, stars []bool) {
@@ -178,6 +176,15 @@ func fields(b *strings.Builder, f ...string) {
 		if i > 0 {
 			b.WriteString(fieldSep)
 		}
-		separators.WriteString(b, s)
+		for { // the separators in s become spaces
+			i := strings.IndexAny(s, fieldSep+recordSep)
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
+			b.WriteByte(' ')
+			s = s[i+1:]
+		}
 	}
 }

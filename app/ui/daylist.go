@@ -29,12 +29,23 @@ type slotList struct {
 
 	drawnConf  *schedule.Conference
 	drawnSlots [][]*schedule.Event // what cards.js has drawn
+	waited     int                 // frames waited for cards.js
 }
+
+// withoutCardsScript is set when cards.js never came (a page cached
+// before it existed, a script blocked): lists are then drawn by go-app,
+// as on the server, slower but whole.
+var withoutCardsScript bool
+
+// cardsScriptWait is how many frames a list waits for cards.js, which is
+// deferred after go-app's own scripts and so has always run before the
+// app starts when it loads at all.
+const cardsScriptWait = 60
 
 func (l *slotList) CompoID() string { return l.View }
 
 func (l *slotList) Render() app.UI {
-	if app.IsServer {
+	if app.IsServer || withoutCardsScript {
 		return divClass("slots").Body(
 			app.Range(l.Slots).Slice(func(i int) app.UI {
 				return &slotView{Conf: l.Conf, Events: l.Slots[i], Stars: l.Stars[i]}
@@ -50,14 +61,18 @@ func (l *slotList) OnUpdate(ctx app.Context) { l.sync(ctx) }
 // sync draws the slots not drawn yet, or all of them again when those
 // drawn changed, then sets the stars.
 func (l *slotList) sync(ctx app.Context) {
-	if !l.Mounted() {
-		return // taken down while waiting for cards.js
+	if !l.Mounted() || withoutCardsScript {
+		return // taken down while waiting, or drawn by go-app
 	}
 	cards := jsGlobal("companionCards")
 	if !cards.Truthy() {
-		// cards.js is deferred after go-app's own scripts and so has
-		// always run by now; if it has not, draw once it has.
-		afterPaint(ctx, l.sync)
+		if l.waited++; l.waited < cardsScriptWait {
+			afterPaint(ctx, l.sync)
+			return
+		}
+		app.Log("web/cards.js did not load: the lists are drawn without it")
+		withoutCardsScript = true
+		ctx.Update()
 		return
 	}
 	list := l.JSValue()

@@ -114,6 +114,8 @@ func placeChips(param string, places []find.Place) []chip {
 type filterChips struct {
 	app.Compo
 	Data string
+
+	waited int // frames waited for cards.js
 }
 
 func (f *filterChips) Render() app.UI           { return divClass("filter-groups") }
@@ -121,12 +123,14 @@ func (f *filterChips) OnMount(ctx app.Context)  { f.draw(ctx) }
 func (f *filterChips) OnUpdate(ctx app.Context) { f.draw(ctx) }
 
 func (f *filterChips) draw(ctx app.Context) {
-	if !f.Mounted() || !app.IsClient {
-		return
+	if !f.Mounted() || !app.IsClient || withoutCardsScript {
+		return // without cards.js, the filters in force and the track and room pages remain
 	}
 	chips := jsGlobal("companionChips")
 	if !chips.Truthy() {
-		afterPaint(ctx, f.draw) // see slotList.sync
+		if f.waited++; f.waited < cardsScriptWait { // see slotList.sync
+			afterPaint(ctx, f.draw)
+		}
 		return
 	}
 	chips.Call("draw", f.JSValue(), f.Data)

@@ -2,7 +2,10 @@ package server_test
 
 import (
 	"fmt"
+	"net/http"
 	"testing"
+
+	"companion/cmd/companion/server"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -73,4 +76,29 @@ func TestBrowserDayListAsPrerendered(t *testing.T) {
 			t.Errorf("%s: the day list drawn in the browser is not the prerendered one: %s", path, diff)
 		}
 	}
+}
+
+// Without web/static/cards.js (a page cached before it existed, a script
+// blocked), the day is still listed whole, by go-app, and its stars work.
+func TestBrowserDayListWithoutCardsScript(t *testing.T) {
+	srv := startWrappedSite(t, server.Assets{}, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/web/cards.js" {
+				http.NotFound(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	})
+	ctx := newBrowser(t)
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"))
+	eventually(t, ctx, "the app started, without cards.js", `document.documentElement.dataset.app === "ready" && typeof window.companionCards === "undefined"`)
+	var n int
+	run(t, ctx, "count the prerendered cards", chromedp.Evaluate(prerenderedCards, &n, awaitPromise))
+	eventually(t, ctx, "the whole day, drawn by go-app", fmt.Sprintf(`document.querySelectorAll("main .slots li.card").length === %d`, n))
+	key := evalString(t, ctx, "a talk", `document.querySelector("main .slots button.star").dataset.key`)
+	star := `main .slots button.star[data-key="` + key + `"]`
+	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "reload", chromedp.Reload())
+	eventually(t, ctx, "kept, once and only once", `document.documentElement.dataset.app === "ready" && document.querySelector('`+star+`[aria-pressed="true"]') !== null`)
 }

@@ -58,21 +58,35 @@ func (l *slotList) Render() app.UI {
 func (l *slotList) OnMount(ctx app.Context)  { l.sync(ctx) }
 func (l *slotList) OnUpdate(ctx app.Context) { l.sync(ctx) }
 
+// cardsScript is the object cards.js defines under name. Until the script
+// has run, it asks for retry after the next paint, up to cardsScriptWait
+// times, then gives up for good (withoutCardsScript) and has the page
+// drawn again without it.
+func cardsScript(ctx app.Context, name string, waited *int, retry func(app.Context)) (app.Value, bool) {
+	if withoutCardsScript {
+		return nil, false
+	}
+	if v := jsGlobal(name); v.Truthy() {
+		return v, true
+	}
+	if *waited++; *waited < cardsScriptWait {
+		afterPaint(ctx, retry)
+		return nil, false
+	}
+	app.Log("web/cards.js did not load: the lists are drawn without it")
+	withoutCardsScript = true
+	ctx.Update()
+	return nil, false
+}
+
 // sync draws the slots not drawn yet, or all of them again when those
 // drawn changed, then sets the stars.
 func (l *slotList) sync(ctx app.Context) {
-	if !l.Mounted() || withoutCardsScript {
-		return // taken down while waiting, or drawn by go-app
+	if !l.Mounted() {
+		return // taken down while waiting for cards.js
 	}
-	cards := jsGlobal("companionCards")
-	if !cards.Truthy() {
-		if l.waited++; l.waited < cardsScriptWait {
-			afterPaint(ctx, l.sync)
-			return
-		}
-		app.Log("web/cards.js did not load: the lists are drawn without it")
-		withoutCardsScript = true
-		ctx.Update()
+	cards, ok := cardsScript(ctx, "companionCards", &l.waited, l.sync)
+	if !ok {
 		return
 	}
 	list := l.JSValue()
@@ -130,9 +144,8 @@ func (l *slotList) onClick(ctx app.Context, e app.Event) {
 	a, _ := agendaFor(l.Conf)
 	msg := toggleStarKey(l.Conf, a, key)
 	jsGlobal("companionCards").Call("star", b, a.Starred(key))
-	if msg != "" && starHost.set && starHost.notice != nil {
-		*starHost.notice = msg // the page is drawn again to say it
-		return
+	if showStarNotice(msg) {
+		return // the page is drawn again to say it
 	}
 	ctx.PreventUpdate()
 }

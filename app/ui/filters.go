@@ -123,17 +123,14 @@ func (f *filterChips) OnMount(ctx app.Context)  { f.draw(ctx) }
 func (f *filterChips) OnUpdate(ctx app.Context) { f.draw(ctx) }
 
 func (f *filterChips) draw(ctx app.Context) {
-	if !f.Mounted() || !app.IsClient || withoutCardsScript {
-		return // without cards.js, the filters in force and the track and room pages remain
-	}
-	chips := jsGlobal("companionChips")
-	if !chips.Truthy() {
-		if f.waited++; f.waited < cardsScriptWait { // see slotList.sync
-			afterPaint(ctx, f.draw)
-		}
+	if !f.Mounted() || !app.IsClient {
 		return
 	}
-	chips.Call("draw", f.JSValue(), f.Data)
+	// Without cards.js the panel stays empty; the filters in force and
+	// the track and room pages remain.
+	if chips, ok := cardsScript(ctx, "companionChips", &f.waited, f.draw); ok {
+		chips.Call("draw", f.JSValue(), f.Data)
+	}
 }
 
 // activeFilters lists the filters in force, each a link that removes it.

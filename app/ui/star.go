@@ -86,10 +86,20 @@ func (s *starToggle) onClick(ctx app.Context, e app.Event) {
 	if !starHost.set || starHost.notice == nil {
 		return // the page is drawn again
 	}
-	if msg != "" || *starHost.notice != "" {
-		*starHost.notice = msg
+	if showStarNotice(msg) {
 		return
 	}
 	// Only this button changes: the host page is not drawn again.
 	starHost.ctx.PreventUpdate()
+}
+
+// showStarNotice puts a star's message (or none) in the host page's
+// notice and tells whether the page must be drawn again to show it: when
+// the save failed, or to clear the message of a failure before.
+func showStarNotice(msg string) bool {
+	if !starHost.set || starHost.notice == nil || (msg == "" && *starHost.notice == "") {
+		return false
+	}
+	*starHost.notice = msg
+	return true
 }

@@ -9,16 +9,23 @@ import (
 // Running reports whether the conference is on at now: from its first
 // event's start to its last event's end.
 func Running(c *schedule.Conference, now time.Time) bool {
+	p := placesOf(c)
+	return len(c.Events) > 0 && !now.Before(p.first) && now.Before(p.last)
+}
+
+// span is when a conference runs: its first event's start to the latest
+// end.
+func span(c *schedule.Conference) (first, last time.Time) {
 	if len(c.Events) == 0 {
-		return false
+		return
 	}
-	first, last := c.Events[0].Start, c.Events[0].End
+	first, last = c.Events[0].Start, c.Events[0].End
 	for _, e := range c.Events {
 		if e.End.After(last) {
 			last = e.End
 		}
 	}
-	return !now.Before(first) && now.Before(last)
+	return first, last
 }
 
 // Today is the index of the conference day now falls in, or -1. A day runs

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"companion/data/schedule"
 )
@@ -36,6 +37,7 @@ type places struct {
 	tracks, rooms []Place
 	langs         []string
 	kinds         []KindCount
+	first, last   time.Time // Running's span, asked on every page
 }
 
 // A few schedules' lists are kept: the one shown, and the server's.
@@ -54,6 +56,7 @@ func placesOf(c *schedule.Conference) *places {
 		clear(placesCache)
 	}
 	p := &places{tracks: tracks(c), rooms: rooms(c), langs: languageList(c), kinds: kindList(c)}
+	p.first, p.last = span(c)
 	placesCache[c] = p
 	return p
 }

@@ -29,7 +29,7 @@ func (p *schedulePage) filterPanel() app.UI {
 		app.Details().Class("filter-panel").Open(p.open).OnToggle(p.onToggle).Body(
 			app.Summary().Text(label),
 			app.If(p.open, func() app.UI {
-				return filterGroups(c, v, p.now)
+				return &filterChips{Conf: c, View: v, Now: p.now}
 			}),
 		),
 	)
@@ -44,8 +44,9 @@ func (p *schedulePage) onToggle(ctx app.Context, e app.Event) {
 	p.open = open
 }
 
-// filterGroups are the choices, each group a list of toggling links.
-func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
+// chipFields are the filter panel's choices in cards.js's format, each
+// group a list of toggling links.
+func chipFields(c *schedule.Conference, v view, now time.Time) string {
 	var b strings.Builder
 	links := newToggleURLs(c, v)
 	group := func(title string, chips []chip) {
@@ -89,7 +90,7 @@ func filterGroups(c *schedule.Conference, v view, now time.Time) app.UI {
 	if find.Running(c, now) {
 		group(tr("Time"), []chip{{param: find.ParamOver, value: "hide", label: tr("Hide what is over")}})
 	}
-	return &filterChips{Data: b.String()}
+	return b.String()
 }
 
 type chip struct {
@@ -108,14 +109,19 @@ func placeChips(param string, places []find.Place) []chip {
 // filterChips is the filter panel's choices, each group a labelled list
 // of links that add or remove a value, a chosen one marked current and
 // ticked. They are only ever drawn in the browser (the panel opens
-// closed), by web/static/cards.js from Data, its fields: at FOSDEM some
-// 150 links, every one of which changes with each filter, which through
-// go-app cost a slow phone ~60 ms a change.
+// closed), by web/static/cards.js from their fields: at FOSDEM some 150
+// links, every one of which changes with each filter, which through
+// go-app cost a slow phone ~60 ms a change. They are brought up to date
+// in the same step as the list, not after it is on screen: a second tap
+// right after the first must find links that keep the first choice.
 type filterChips struct {
 	app.Compo
-	Data string
+	Conf *schedule.Conference
+	View view
+	Now  time.Time
 
-	waited int // frames waited for cards.js
+	drawn  string // the fields cards.js has drawn
+	waited int    // frames waited for cards.js
 }
 
 func (f *filterChips) Render() app.UI           { return divClass("filter-groups") }
@@ -126,10 +132,15 @@ func (f *filterChips) draw(ctx app.Context) {
 	if !f.Mounted() || !app.IsClient {
 		return
 	}
+	data := chipFields(f.Conf, f.View, f.Now)
+	if data == f.drawn {
+		return
+	}
 	// Without cards.js the panel stays empty; the filters in force and
 	// the track and room pages remain.
 	if chips, ok := cardsScript(ctx, "companionChips", &f.waited, f.draw); ok {
-		chips.Call("draw", f.JSValue(), f.Data)
+		chips.Call("draw", f.JSValue(), data)
+		f.drawn = data
 	}
 }
 

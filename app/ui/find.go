@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"companion/app/find"
@@ -144,26 +145,59 @@ func viewQuery(c *schedule.Conference, v view) url.Values {
 }
 
 // toggleURLs makes the URLs of the views one filter choice away from v,
-// scheduleViewURL's for each, the query of v made once: the filter panel
-// has some 150 choices at FOSDEM, each a link.
+// scheduleViewURL's for each. The filter panel has some 150 choices at
+// FOSDEM, each a link, and each changes one parameter: the rest of the
+// query is encoded once per parameter, in the two pieces url.Values.Encode
+// would put before and after it (it sorts by key), so a link costs the
+// encoding of its own parameter alone.
 type toggleURLs struct {
-	c    *schedule.Conference
-	v    view
-	base url.Values
+	c      *schedule.Conference
+	v      view
+	base   url.Values           // v's query, the conference included
+	around map[string][2]string // by parameter: the encoded query before it, after it
 }
 
 func newToggleURLs(c *schedule.Conference, v view) toggleURLs {
-	return toggleURLs{c: c, v: v, base: viewQuery(c, v)}
+	return toggleURLs{c: c, v: v, base: confQuery(c.Acronym, viewQuery(c, v)), around: map[string][2]string{}}
 }
 
 // url is the URL of v with value added to param's filter, or taken out.
 func (t toggleURLs) url(param, value string) string {
-	q := make(url.Values, len(t.base)+1)
-	for k, vs := range t.base {
-		q[k] = vs
+	parts, ok := t.around[param]
+	if !ok {
+		before, after := url.Values{}, url.Values{}
+		for k, vs := range t.base {
+			switch {
+			case k < param:
+				before[k] = vs
+			case k > param:
+				after[k] = vs
+			}
+		}
+		parts = [2]string{before.Encode(), after.Encode()}
+		t.around[param] = parts
 	}
-	t.v.filter.Toggle(param, value).SetParam(t.c, q, param)
-	return withConf(PathSchedule, t.c.Acronym, q)
+	own := url.Values{}
+	t.v.filter.Toggle(param, value).SetParam(t.c, own, param)
+	return PathSchedule + joinQuery(parts[0], own.Encode(), parts[1])
+}
+
+// joinQuery is "?" and the non-empty encoded pieces joined by "&", or
+// nothing when all are empty.
+func joinQuery(pieces ...string) string {
+	var b strings.Builder
+	for _, p := range pieces {
+		if p == "" {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // withView sets the view parameter of an app URL.

@@ -61,17 +61,24 @@ func Routes() {
 
 // withConf adds the conference parameter to a path unless it is the default.
 func withConf(path, acronym string, extra url.Values) string {
-	q := url.Values{}
+	q := confQuery(acronym, extra)
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+// confQuery is a copy of extra naming the conference, unless it is the
+// default one.
+func confQuery(acronym string, extra url.Values) url.Values {
+	q := make(url.Values, len(extra)+1)
 	for k, v := range extra {
 		q[k] = v
 	}
 	if acronym != "" && acronym != catalog.Default() {
 		q.Set(paramConf, acronym)
 	}
-	if len(q) == 0 {
-		return path
-	}
-	return path + "?" + q.Encode()
+	return q
 }
 
 func talkURL(c *schedule.Conference, e *schedule.Event) string {
@@ -121,6 +128,6 @@ func acronymOf(u *url.URL) string {
 
 func remember(acronym string) {
 	if app.IsClient {
-		browserStorage{}.Set(chosenKey, acronym)
+		browserStorage{}.Keep(chosenKey, acronym)
 	}
 }

@@ -139,7 +139,7 @@ func (p *schedulePage) pickView(param string) bool {
 	}
 	switch param {
 	case viewGrid, viewList:
-		browserStorage{}.Set(viewKey, param)
+		browserStorage{}.Keep(viewKey, param)
 		return param == viewGrid
 	}
 	stored, _ := browserStorage{}.Get(viewKey)

@@ -38,6 +38,16 @@ func (browserStorage) Set(key, value string) (err error) {
 	return nil
 }
 
+// Keep saves value under key unless it is there already: the conference
+// and the view are remembered on every page, and a write, even of the same
+// value, costs a slow phone a few milliseconds a read does not.
+func (s browserStorage) Keep(key, value string) error {
+	if old, ok := s.Get(key); ok && old == value {
+		return nil
+	}
+	return s.Set(key, value)
+}
+
 func (browserStorage) Remove(key string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -90,8 +90,33 @@ window.companionCards = (() => {
     b.textContent = on ? "★" : "☆";
   }
 
+  // view is the container of list's view drawn now: its first child,
+  // unless that one is being retired.
+  function view(list) {
+    let v = list.firstElementChild;
+    if (!v || v.classList.contains("retired")) {
+      v = el("div", "slots-view");
+      list.prepend(v);
+    }
+    return v;
+  }
+
   return {
-    // append adds the slots and cards of data at the end of list.
+    // renew starts another view of list: the one drawn is hidden at once
+    // (app.css) and taken down after the next frame, so that a day switch
+    // does not wait for ~6,000 elements to go. The new one comes first,
+    // so that its slot ids are the ones found.
+    renew(list) {
+      const old = list.querySelectorAll(":scope > .slots-view:not(.retired)");
+      for (const v of old) v.classList.add("retired");
+      list.prepend(el("div", "slots-view"));
+      if (old.length) {
+        requestAnimationFrame(() => setTimeout(() => {
+          for (const v of list.querySelectorAll(":scope > .slots-view.retired")) v.remove();
+        }, 0));
+      }
+    },
+    // append adds the slots and cards of data at the end of list's view.
     append(list, data) {
       const frag = document.createDocumentFragment();
       let events = null;
@@ -105,13 +130,13 @@ window.companionCards = (() => {
           events.append(card(f));
         }
       }
-      list.append(frag);
+      view(list).append(frag);
     },
-    // stars presses the stars of list whose keys are in keys (US-separated)
-    // and releases the others.
+    // stars presses the stars of list's view whose keys are in keys
+    // (US-separated) and releases the others.
     stars(list, keys) {
       const on = new Set(keys.split(US));
-      for (const b of list.querySelectorAll("button.star[data-key]")) {
+      for (const b of view(list).querySelectorAll("button.star[data-key]")) {
         const want = on.has(b.dataset.key);
         if ((b.getAttribute("aria-pressed") === "true") !== want) star(b, want);
       }

@@ -25,14 +25,14 @@ const cpuSlowdown = 4
 
 // firstScreen holds once a long list fills the screen: its last card drawn
 // starts below the screen's bottom edge.
-const firstScreen = `(() => { const c = document.querySelectorAll("main li.card"); return c.length > 0 && c[c.length - 1].getBoundingClientRect().top >= innerHeight; })()`
+const firstScreen = `(() => { const c = document.querySelectorAll("main li.card:not(.retired *)"); return c.length > 0 && c[c.length - 1].getBoundingClientRect().top >= innerHeight; })()`
 
-// markList marks the list on screen, which newList then tells from the
-// one put in its place: until the new one is there, the old one can
-// satisfy firstScreen.
+// markList marks the list's view on screen, which newList then tells
+// from the one put in its place: until the new one is there, the old one
+// can satisfy firstScreen.
 const (
-	markList = `document.querySelector("main .slots").dataset.benchOld = "1"; `
-	newList  = `document.querySelector("main .slots:not([data-bench-old])") !== null`
+	markList = `document.querySelector("main .slots-view:not(.retired)").dataset.benchOld = "1"; `
+	newList  = `document.querySelector("main .slots-view:not(.retired):not([data-bench-old])") !== null`
 )
 
 // budgetBrowser opens FOSDEM at path on a phone, waits for the app, then

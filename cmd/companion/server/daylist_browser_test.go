@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 
 	"companion/cmd/companion/server"
@@ -101,4 +102,28 @@ func TestBrowserDayListWithoutCardsScript(t *testing.T) {
 	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "reload", chromedp.Reload())
 	eventually(t, ctx, "kept, once and only once", `document.documentElement.dataset.app === "ready" && document.querySelector('`+star+`[aria-pressed="true"]') !== null`)
+}
+
+// Another view of the day list is drawn in a container of its own; the
+// one it replaces is hidden at once and taken down after the next frame,
+// so that at no point two views show, and in the end one is left.
+func TestBrowserDayListReplacesItsView(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), appLoaded())
+	eventually(t, ctx, "the whole day", cards+` === 19`)
+	run(t, ctx, "watch the views, then filter", chromedp.Evaluate(`(() => {
+		const list = document.querySelector("main .slots");
+		list.firstElementChild.dataset.old = "1";
+		window.viewsShown = [];
+		new MutationObserver(() => window.viewsShown.push(list.querySelectorAll(":scope > .slots-view:not(.retired)").length))
+			.observe(list, {childList: true, subtree: true, attributes: true, attributeFilter: ["class"]});
+		goappNav("/?room=blanc");
+	})()`, nil))
+	eventually(t, ctx, "Blanc's talks alone, in one view", cards+` > 0 && `+cards+` < 19 && document.querySelectorAll("main .slots > *").length === 1 && document.querySelector("main .slots > .slots-view:not([data-old])") !== null`)
+	var shown []int
+	run(t, ctx, "views seen", chromedp.Evaluate(`window.viewsShown`, &shown))
+	if len(shown) == 0 || slices.Max(shown) != 1 {
+		t.Errorf("views shown at once, mutation by mutation: %v; want 1 each time", shown)
+	}
 }

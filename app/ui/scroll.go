@@ -213,7 +213,9 @@ func restoreScroll(ctx app.Context, spot scrollSpot, attempt int) {
 		}
 		w := app.Window()
 		if spot.card != "" {
-			sel := `li.card .card-title a[href="` + w.Get("CSS").Call("escape", spot.card).String() + `"]`
+			// Not a card of a day list's view being replaced (hidden,
+			// web/static/cards.js: renew), which may hold the same talk.
+			sel := `li.card:not(.retired *) .card-title a[href="` + w.Get("CSS").Call("escape", spot.card).String() + `"]`
 			if link := w.Get("document").Call("querySelector", sel); link.Truthy() {
 				// Cards around it are laid out at their real height only
 				// once near the screen, and a notice may appear above,

@@ -39,6 +39,8 @@ type schedulePage struct {
 	// events are drawn (0: all of them), listed how many it has, and
 	// drawing counts the days drawn so that a step of an older one stops.
 	shown, listed, drawing int
+	listedFor              int // the drawing listed was counted for
+	waited                 int // frames drawMore waited for it
 }
 
 // A long list is drawn in steps so that its first screen shows at once:
@@ -52,7 +54,22 @@ const (
 // is drawn (and taken the taps waiting).
 func (p *schedulePage) drawMore(ctx app.Context, gen int) {
 	afterPaint(ctx, func(ctx app.Context) {
-		if gen != p.drawing || p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
+		if gen != p.drawing {
+			// An older view's step, come after the new view was chosen
+			// but before it is drawn: the new one's first screen is its
+			// own (setting shown here had it drawn whole, 470 cards).
+			ctx.PreventUpdate()
+			return
+		}
+		if p.listedFor != gen && !p.grid && p.q.Empty() && p.err == nil && p.waited < cardsScriptWait {
+			// The new view is chosen but not drawn yet (go-app draws on
+			// its next tick): listed is still the old view's count.
+			p.waited++
+			ctx.PreventUpdate()
+			p.drawMore(ctx, gen)
+			return
+		}
+		if p.shown == 0 || p.grid || !p.q.Empty() || p.listed <= p.shown {
 			p.shown = 0
 			ctx.PreventUpdate()
 			return
@@ -101,7 +118,7 @@ func (p *schedulePage) load(ctx app.Context) {
 	p.grid = p.pickView(v.Get(paramView))
 	if app.IsClient {
 		p.drawing++
-		p.shown = firstCards
+		p.shown, p.waited = firstCards, 0
 		p.drawMore(ctx, p.drawing)
 	}
 	p.q = search.Parse(p.query)
@@ -223,7 +240,7 @@ func (p *schedulePage) dayView() app.UI {
 		)
 	}
 	slots := bySlot(events)
-	p.listed = len(events)
+	p.listed, p.listedFor = len(events), p.drawing
 	if p.shown > 0 {
 		// The first slots, whole.
 		n := 0

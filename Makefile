@@ -104,8 +104,7 @@ fuzz:
 # The Go benchmarks (loading and rendering), the browser ones in
 # cmd/companion/server (FOSDEM day switch, search keystroke, filter change,
 # star, grid first paint, each beside its budget) at BENCH_SAMPLES
-# iterations each, as Chromium's CPU throttling spreads single samples
-# widely, then the venue-wifi harness: KCD France and FOSDEM cold, warm and
+# iterations each, as single samples at 4× CPU spread widely, then the venue-wifi harness: KCD France and FOSDEM cold, warm and
 # offline in a throttled phone-sized Chromium beside the static floor,
 # medians of BENCH_RUNS, table printed and written to bin/bench.json (see
 # cmd/companion/bench).

@@ -26,6 +26,8 @@ func typeQuery(t *testing.T, ctx context.Context, text string) {
 		q.dispatchEvent(new Event("input", {bubbles: true}));
 	})()`, nil))
 	run(t, ctx, "type "+text, chromedp.SendKeys("#q", text, chromedp.ByQuery))
+	// The results of a shorter prefix may be on screen for a moment.
+	eventually(t, ctx, "results for "+text, `document.querySelector("main .results")?.dataset.query.trim() === `+jsString(text)+`.trim()`)
 }
 
 // strings evaluates a JavaScript expression giving a list of strings.

@@ -86,6 +86,12 @@ func contains(list []string, s string) bool {
 // rooms, a line at the present moment. In the browser it draws only the
 // blocks near what is on screen (FOSDEM has 40 rooms); the server draws
 // them all.
+//
+// go-app draws the frame (rooms, times, the now-line); the blocks are
+// drawn by web/static/cards.js from their fields (writeBlock), like the
+// day list's cards: through go-app, another day or a scroll rewrote each
+// of ~60 blocks attribute by attribute, 50–120 ms on a slow phone. The
+// script keeps the blocks that stay, so a focused one keeps its focus.
 type timetable struct {
 	app.Compo
 	Conf   *schedule.Conference
@@ -93,11 +99,15 @@ type timetable struct {
 	Now    time.Time
 	Stars  string // the keys of the starred events shown, so that a change redraws
 
-	area  grid.Area
-	drawn bool // area holds what the screen asked for
+	area   grid.Area
+	drawn  bool // area holds what the screen asked for
+	waited int  // frames waited for cards.js
 }
 
+func (t *timetable) OnUpdate(ctx app.Context) { t.syncBlocks(ctx) }
+
 func (t *timetable) OnMount(ctx app.Context) {
+	t.syncBlocks(ctx)
 	if t.nowRow() >= 0 {
 		// During the conference, the present moment is in view.
 		ctx.Defer(func(ctx app.Context) {
@@ -144,6 +154,31 @@ func (t *timetable) onScroll(ctx app.Context, e app.Event) {
 		return
 	}
 	t.area, t.drawn = a, true
+	if !withoutCardsScript {
+		t.syncBlocks(ctx)
+		ctx.PreventUpdate()
+	}
+}
+
+// syncBlocks has cards.js draw the blocks near the screen.
+func (t *timetable) syncBlocks(ctx app.Context) {
+	if !t.Mounted() || withoutCardsScript || t.Layout == nil || len(t.Layout.Blocks) == 0 {
+		return
+	}
+	script, ok := cardsScript(ctx, "companionGrid", &t.waited, t.syncBlocks)
+	if !ok {
+		return
+	}
+	box := t.JSValue().Call("querySelector", ".grid-blocks")
+	if !box.Truthy() {
+		return
+	}
+	var b strings.Builder
+	for _, i := range t.visible() {
+		bl := t.Layout.Blocks[i]
+		writeBlock(&b, t.Conf, t.Layout, bl, strings.Contains(t.Stars, "\x00"+bl.Event.Key()+"\x00"))
+	}
+	script.Call("draw", box, b.String())
 }
 
 // visible is the blocks to draw.
@@ -176,8 +211,14 @@ func (t *timetable) Render() app.UI {
 	}
 	marks := l.Marks(c, 30*time.Minute)
 	span := int(30 * time.Minute / l.Step)
-	shown := t.visible()
-	starred := t.Stars
+	blocks := divClass("grid-blocks")
+	if app.IsServer || withoutCardsScript {
+		shown := t.visible()
+		blocks = blocks.Body(app.Range(shown).Slice(func(i int) app.UI {
+			b := l.Blocks[shown[i]]
+			return gridBlock(c, l, b, strings.Contains(t.Stars, "\x00"+b.Event.Key()+"\x00"))
+		}))
+	}
 	rowPx := strconv.FormatFloat(t.rowHeight(), 'f', 2, 64) + "px"
 	return app.Div().ID("timetable").Class("grid-scroll").
 		Role("region").Aria("label", tr("Timetable")).TabIndex(0).
@@ -192,24 +233,32 @@ func (t *timetable) Render() app.UI {
 			Style("--hour", strconv.FormatFloat(60*gridPerMinute, 'f', 2, 64)+"px").
 			Body(
 				app.Div().Class("grid-corner").Aria("hidden", "true"),
-				app.Range(l.Rooms).Slice(func(i int) app.UI {
-					h := app.Div().Class("grid-room").Style("grid-column", strconv.Itoa(i+2))
-					color := roomColor(c, l.Rooms[i])
-					if color != "" {
-						h = h.Style("--room", color)
-					}
-					return h.Body(
-						app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
-						app.Span().Class("grid-room-name").Text(l.Rooms[i]),
-					)
-				}),
-				app.Range(marks).Slice(func(i int) app.UI {
-					m := marks[i]
-					return app.Div().Class("grid-time").
-						Style("grid-row", strconv.Itoa(m.Row+2)+" / span "+strconv.Itoa(min(span, l.Rows-m.Row))).Body(
-						app.Time().DateTime(isoTime(c, m.Time)).Text(clock(c, m.Time)),
-					)
-				}),
+				// In containers of their own (not boxes: display: contents), so that
+				// go-app, which matches children by position, never takes the
+				// blocks' container for a room or a time when their counts change.
+				divClass("grid-rooms").Body(
+					app.Range(l.Rooms).Slice(func(i int) app.UI {
+						h := app.Div().Class("grid-room").Style("grid-column", strconv.Itoa(i+2))
+						color := roomColor(c, l.Rooms[i])
+						if color != "" {
+							h = h.Style("--room", color)
+						}
+						return h.Body(
+							app.If(color != "", func() app.UI { return app.Span().Class("dot").Aria("hidden", "true") }),
+							app.Span().Class("grid-room-name").Text(l.Rooms[i]),
+						)
+					}),
+				),
+				divClass("grid-times").Body(
+					app.Range(marks).Slice(func(i int) app.UI {
+						m := marks[i]
+						return app.Div().Class("grid-time").
+							Style("grid-row", strconv.Itoa(m.Row+2)+" / span "+strconv.Itoa(min(span, l.Rows-m.Row))).Body(
+							app.Time().DateTime(isoTime(c, m.Time)).Text(clock(c, m.Time)),
+						)
+					}),
+				),
+				blocks,
 				app.If(t.nowRow() >= 0, func() app.UI {
 					r := t.nowRow()
 					row := int(r)
@@ -218,38 +267,19 @@ func (t *timetable) Render() app.UI {
 						Style("--at", strconv.FormatFloat(r-float64(min(row, l.Rows-1)), 'f', 3, 64)).
 						Aria("label", trf("Now, %s", clock(c, t.Now))).Role("img")
 				}),
-				app.Range(shown).Slice(func(i int) app.UI {
-					b := l.Blocks[shown[i]]
-					return gridBlock(c, l, b, strings.Contains(starred, "\x00"+b.Event.Key()+"\x00"))
-				}),
 			),
 	)
 }
 
 // gridBlock is one event in the timetable: a link to its page with its
-// time and title, its room's colour, and its star when starred.
+// time and title, its room's colour, and its star when starred. On the
+// server (and without cards.js); writeBlock gives cards.js the same.
 func gridBlock(c *schedule.Conference, l *grid.Layout, b grid.Block, starred bool) app.UI {
 	e := b.Event
-	class := "grid-block"
-	if !e.IsSession() {
-		class += " grid-break"
-	}
-	if b.Cols > 1 {
-		class += " grid-plenary"
-	}
-	if b.Parts > 1 {
-		class += " grid-part"
-	}
-	if starred {
-		class += " grid-starred"
-	}
-	if time.Duration(b.Rows)*l.Step < 20*time.Minute {
-		class += " grid-short" // one line: the time, then as much title as fits
-	}
-	a := app.A().Class(class).Href(talkURL(c, e)).
+	a := app.A().Class(blockClass(l, b, starred)).Href(talkURL(c, e)).
 		DataSet("key", e.Key()).
-		Style("grid-column", strconv.Itoa(b.Col+2)+" / span "+strconv.Itoa(b.Cols)).
-		Style("grid-row", strconv.Itoa(b.Row+2)+" / span "+strconv.Itoa(b.Rows))
+		Style("grid-column", blockColumn(b)).
+		Style("grid-row", blockRow(b))
 	if b.Lanes > 1 {
 		a = a.Style("--lane", strconv.Itoa(b.Lane)).Style("--lanes", strconv.Itoa(b.Lanes))
 	}
@@ -266,9 +296,61 @@ func gridBlock(c *schedule.Conference, l *grid.Layout, b grid.Block, starred boo
 		}),
 		app.Span().Class("grid-title").Lang(primaryLanguage(e.Language)).Text(e.Title),
 		app.If(b.Parts > 1, func() app.UI {
-			return app.Span().Class("grid-also").Text(trf("Also in %s", strings.Join(otherRooms(l, b), ", ")))
+			return app.Span().Class("grid-also").Text(alsoIn(l, b))
 		}),
 	)
+}
+
+// writeBlock writes a block in cards.js's format (companionGrid), with
+// the fields gridBlock renders:
+//
+//	class, href, key, column, row, lane, lanes, colour, when, starred,
+//	starred label, language, title, also
+func writeBlock(b *strings.Builder, c *schedule.Conference, l *grid.Layout, bl grid.Block, starred bool) {
+	e := bl.Event
+	lane, lanes, star, also := "", "", "", ""
+	if bl.Lanes > 1 {
+		lane, lanes = strconv.Itoa(bl.Lane), strconv.Itoa(bl.Lanes)
+	}
+	if starred {
+		star = "1"
+	}
+	if bl.Parts > 1 {
+		also = alsoIn(l, bl)
+	}
+	fields(b, blockClass(l, bl, starred), talkURL(c, e), e.Key(), blockColumn(bl), blockRow(bl),
+		lane, lanes, roomColor(c, l.Rooms[bl.Col]), timeRange(c, e), star, " "+tr("Starred"),
+		primaryLanguage(e.Language), e.Title, also)
+}
+
+func blockClass(l *grid.Layout, b grid.Block, starred bool) string {
+	class := "grid-block"
+	if !b.Event.IsSession() {
+		class += " grid-break"
+	}
+	if b.Cols > 1 {
+		class += " grid-plenary"
+	}
+	if b.Parts > 1 {
+		class += " grid-part"
+	}
+	if starred {
+		class += " grid-starred"
+	}
+	if time.Duration(b.Rows)*l.Step < 20*time.Minute {
+		class += " grid-short" // one line: the time, then as much title as fits
+	}
+	return class
+}
+
+func blockColumn(b grid.Block) string {
+	return strconv.Itoa(b.Col+2) + " / span " + strconv.Itoa(b.Cols)
+}
+func blockRow(b grid.Block) string { return strconv.Itoa(b.Row+2) + " / span " + strconv.Itoa(b.Rows) }
+
+// alsoIn names a plenary part's other rooms.
+func alsoIn(l *grid.Layout, b grid.Block) string {
+	return trf("Also in %s", strings.Join(otherRooms(l, b), ", "))
 }
 
 // otherRooms names the rooms of a plenary's other parts.

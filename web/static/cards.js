@@ -1,5 +1,6 @@
 // The schedule's long lists, drawn in the browser: the day's cards
-// (app/ui/daylist.go) and the filter panel's chips (app/ui/filters.go).
+// (app/ui/daylist.go), the filter panel's chips (app/ui/filters.go) and
+// the timetable's blocks (app/ui/timetable.go).
 //
 // A FOSDEM day is some 470 cards of a dozen elements each. Drawn through
 // go-app, every element costs a round of calls between Go and the page and
@@ -231,6 +232,77 @@ window.companionChips = (() => {
       }
       root.replaceChildren(frag);
       shape.set(root, key);
+    },
+  };
+})();
+
+// The timetable's blocks near the screen (app/ui/timetable.go: writeBlock,
+// gridBlock): drawn again on each scroll that reaches further and on each
+// day, filter or star. The blocks that stay are kept as they are (and a
+// focused one keeps its focus); the others are made or taken down.
+//
+// The string: a record (RS-separated) per block, fields by US:
+//   class, href, key, column, row, lane, lanes, colour, when, starred,
+//   starred label, language, title, also
+// An empty field is an absent part: no lanes, no colour, no star, no
+// language, no other rooms.
+window.companionGrid = (() => {
+  const RS = "\x1e", US = "\x1f";
+  const drawn = new WeakMap(); // each container's blocks, by record
+
+  function span(cls, text) {
+    const s = document.createElement("span");
+    if (cls) s.className = cls;
+    if (text) s.textContent = text;
+    return s;
+  }
+
+  function block(r) {
+    const [cls, href, key, column, row, lane, lanes, colour, when, starred, label, lang, title, also] = r.split(US);
+    const a = document.createElement("a");
+    a.className = cls;
+    a.setAttribute("href", href);
+    a.dataset.key = key;
+    a.style.setProperty("grid-column", column);
+    a.style.setProperty("grid-row", row);
+    if (lanes) {
+      a.style.setProperty("--lane", lane);
+      a.style.setProperty("--lanes", lanes);
+    }
+    if (colour) a.style.setProperty("--room", colour);
+    a.append(span("grid-when", when));
+    if (starred) {
+      const s = span("grid-star");
+      const icon = span("", "★");
+      icon.setAttribute("aria-hidden", "true");
+      s.append(icon, span("visually-hidden", label));
+      a.append(s);
+    }
+    const t = span("grid-title", title);
+    if (lang) t.lang = lang;
+    a.append(t);
+    if (also) a.append(span("grid-also", also));
+    return a;
+  }
+
+  return {
+    draw(box, data) {
+      const before = drawn.get(box);
+      if (!before) box.replaceChildren();
+      const now = new Map(), want = [];
+      for (const r of data ? data.split(RS) : []) {
+        if (now.has(r)) continue;
+        const a = (before && before.get(r)) || block(r);
+        now.set(r, a);
+        want.push(a);
+      }
+      if (before) for (const [r, a] of before) if (!now.has(r)) a.remove();
+      let at = box.firstChild;
+      for (const a of want) {
+        if (a === at) at = at.nextSibling;
+        else box.insertBefore(a, at);
+      }
+      drawn.set(box, now);
     },
   };
 })();

@@ -19,23 +19,37 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.
 const prerenderedCards = `fetch(location.href, { cache: "no-store" }).then((r) => r.text()).then((html) =>
 	new DOMParser().parseFromString(html, "text/html").querySelectorAll("main .slots li.card").length)`
 
+// canonJS is a JavaScript function that writes an element as a string:
+// its name, its attributes sorted (a style as the browser reads it), its
+// children, whitespace between elements left out.
+const canonJS = `(n) => {
+		const canon = (n) => {
+			if (n.nodeType === Node.TEXT_NODE) return n.data.trim() === "" ? "" : JSON.stringify(n.data);
+			if (n.nodeType !== Node.ELEMENT_NODE) return "";
+			const attrs = [...n.attributes].map((a) => {
+				let v = a.value;
+				if (a.name === "style") {
+					// As the browser writes it back: grid-column and grid-row
+					// set one by one come back as grid-area.
+					const d = document.createElement("div");
+					d.setAttribute("style", v);
+					v = d.style.cssText.replace(/\s+/g, "").replace(/;$/, "");
+				}
+				return a.name + "=" + JSON.stringify(v);
+			}).sort();
+			const kids = [...n.childNodes].map(canon).filter((s) => s !== "");
+			return "<" + n.localName + " " + attrs.join(" ") + ">" + kids.join("") + "</" + n.localName + ">";
+		};
+		return canon(n);
+	}`
+
 // sameAsPrerendered compares, in the page, the day list the app drew
 // (web/static/cards.js) with the one the server prerendered for the same
 // URL (go-app, app/ui/cards.go): the same elements, attributes and text,
 // whitespace between elements aside. It returns "" or the first
 // difference.
 const sameAsPrerendered = `(async () => {
-	const canon = (n) => {
-		if (n.nodeType === Node.TEXT_NODE) return n.data.trim() === "" ? "" : JSON.stringify(n.data);
-		if (n.nodeType !== Node.ELEMENT_NODE) return "";
-		const attrs = [...n.attributes].map((a) => {
-			let v = a.value;
-			if (a.name === "style") v = v.replace(/\s+/g, "").replace(/;$/, "");
-			return a.name + "=" + JSON.stringify(v);
-		}).sort();
-		const kids = [...n.childNodes].map(canon).filter((s) => s !== "");
-		return "<" + n.localName + " " + attrs.join(" ") + ">" + kids.join("") + "</" + n.localName + ">";
-	};
+	const canon = ` + canonJS + `;
 	const html = await (await fetch(location.href, { cache: "no-store" })).text();
 	const server = new DOMParser().parseFromString(html, "text/html").querySelector("main .slots");
 	const client = document.querySelector("main .slots");
@@ -80,7 +94,8 @@ func TestBrowserDayListAsPrerendered(t *testing.T) {
 }
 
 // Without web/static/cards.js (a page cached before it existed, a script
-// blocked), the day is still listed whole, by go-app, and its stars work.
+// blocked), the day is still listed whole, by go-app, and its stars work;
+// the timetable is drawn too.
 func TestBrowserDayListWithoutCardsScript(t *testing.T) {
 	srv := startWrappedSite(t, server.Assets{}, func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -102,6 +117,9 @@ func TestBrowserDayListWithoutCardsScript(t *testing.T) {
 	run(t, ctx, "star it", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "reload", chromedp.Reload())
 	eventually(t, ctx, "kept, once and only once", `document.documentElement.dataset.app === "ready" && document.querySelector('`+star+`[aria-pressed="true"]') !== null`)
+	// The timetable too: its blocks drawn by go-app, the star shown.
+	run(t, ctx, "the grid", chromedp.Evaluate(`goappNav("/?view=grid")`, nil))
+	eventually(t, ctx, "its blocks, drawn by go-app", `document.querySelectorAll("#timetable a.grid-block").length > 5 && document.querySelector('#timetable a.grid-block.grid-starred[data-key="`+key+`"]') !== null`)
 }
 
 // Another view of the day list is drawn in a container of its own; the

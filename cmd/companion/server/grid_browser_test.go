@@ -89,7 +89,7 @@ func TestBrowserGridKCD(t *testing.T) {
 
 	// The server's page is already the grid, all of it.
 	page := body(t, get(t, srv.URL+"/?view=grid"))
-	if n := strings.Count(page, `class="grid-block`); n != 19 {
+	if n := strings.Count(page, `class="grid-block"`) + strings.Count(page, `class="grid-block `); n != 19 {
 		t.Errorf("the server's grid page has %d blocks, want 19", n)
 	}
 
@@ -198,4 +198,56 @@ func TestBrowserGridFOSDEM(t *testing.T) {
 		const box = document.getElementById("timetable").getBoundingClientRect();
 		return [...document.querySelectorAll("#timetable a.grid-block")].some(b => { const r = b.getBoundingClientRect(); return r.top >= box.top && r.top < box.bottom && r.left < box.right; });
 	})()`)
+}
+
+// gridAsPrerendered checks, in the page, that every block of the
+// timetable the app drew (web/static/cards.js) is one the server
+// prerendered for the same URL (go-app, app/ui/timetable.go), element for
+// element, and that it drew some. It returns "" or the first block that
+// is not.
+const gridAsPrerendered = `(async () => {
+	const canon = ` + canonJS + `;
+	const html = await (await fetch(location.href, { cache: "no-store" })).text();
+	const server = new Set([...new DOMParser().parseFromString(html, "text/html").querySelectorAll("#timetable a.grid-block")].map(canon));
+	const client = [...document.querySelectorAll("#timetable a.grid-block")];
+	if (server.size === 0 || client.length === 0) return "blocks: server " + server.size + ", client " + client.length;
+	for (const b of client) if (!server.has(canon(b))) return "not prerendered: " + canon(b) + "\nserver has e.g. " + [...server].find((s) => s.includes(b.dataset.key));
+	return "";
+})()`
+
+// The blocks the app draws in the browser are the ones the server
+// prerenders: KCD France (room colours, the keynote across three rooms,
+// breaks, lanes) and FOSDEM's days, opened, switched in the app and
+// scrolled, and blocks no longer near the screen are taken down.
+func TestBrowserGridAsPrerendered(t *testing.T) {
+	srv, _ := fosdemSite(t)
+	ctx := newBrowser(t)
+	run(t, ctx, "phone", phone())
+	compare := func(step string) {
+		t.Helper()
+		var diff string
+		run(t, ctx, "compare "+step, chromedp.Evaluate(gridAsPrerendered, &diff, awaitPromise))
+		if diff != "" {
+			t.Errorf("%s: %s", step, diff)
+		}
+	}
+	for _, path := range []string{"/?view=grid", "/?c=fosdem2025&day=1&view=grid", "/?c=fosdem2025&day=2&view=grid"} {
+		run(t, ctx, "open "+path, chromedp.Navigate(srv.URL+path), appLoadedAnywhere())
+		eventually(t, ctx, path+" drawn", `document.querySelectorAll("#timetable a.grid-block").length > 0`)
+		compare(path)
+	}
+	// Another day, in the app: its blocks (the rooms and times before them
+	// change in number).
+	run(t, ctx, "day 1", click(`nav.days a[href*="day=1"]`))
+	eventually(t, ctx, "day 1 drawn", `location.search.includes("day=1") && document.querySelector("#timetable time").getAttribute("datetime").startsWith("2025-02-01") && document.querySelectorAll("#timetable a.grid-block").length > 0`)
+	compare("day 1, in the app")
+	// Scrolled far right and down: other blocks, and the first ones gone.
+	first := evalString(t, ctx, "a first block", `document.querySelector("#timetable a.grid-block").dataset.key`)
+	run(t, ctx, "scroll", chromedp.Evaluate(`(() => { const box = document.getElementById("timetable"); box.scrollTo(box.scrollWidth, 6 * 144); })()`, nil))
+	eventually(t, ctx, "the first block gone", `![...document.querySelectorAll("#timetable a.grid-block")].some((b) => b.dataset.key === `+jsString(first)+`) && document.querySelectorAll("#timetable a.grid-block").length > 0`)
+	compare("scrolled")
+	// Scrolled back: drawn again, as before.
+	run(t, ctx, "scroll back", chromedp.Evaluate(`document.getElementById("timetable").scrollTo(0, 0)`, nil))
+	eventually(t, ctx, "the first block back", `[...document.querySelectorAll("#timetable a.grid-block")].some((b) => b.dataset.key === `+jsString(first)+`)`)
+	compare("scrolled back")
 }

@@ -116,15 +116,17 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
 	// Built as the Makefile builds it (no inlining outside the runtime,
-	// symbols stripped) the app measures 10,708,968 bytes raw and
-	// 1,823,947 brotli (README: "What app.wasm is made of"); the bare go-app
+	// symbols stripped) the app measures 10,802,528 bytes raw and
+	// 1,829,936 brotli (README: "What app.wasm is made of"); the bare go-app
 	// v10 client in web/wasmsize/bare built the same way is 7,238,933 and
 	// 1,389,654 (go run ./web/wasmsize shows the difference by package).
 	// The budget is that plus a margin for brotli's total, which moves by
-	// up to ~10 KB with the binary's layout alone. The aim of
+	// up to ~10 KB with the binary's layout alone. (Raw was 10,800,000
+	// until the grid's blocks went to cards.js: 13 KB more raw for the code
+	// that hands them over, 4 KB less brotli.) The aim of
 	// 1.55 MB would leave the app 160 KB over the bare client: its own
 	// code alone is more.
-	const rawBudget, brotliBudget = 10_800_000, 1_840_000
+	const rawBudget, brotliBudget = 10_850_000, 1_840_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

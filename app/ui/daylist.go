@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"companion/app/search"
 	"companion/data/schedule"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -138,15 +139,19 @@ func sameStart(drawn, slots [][]*schedule.Event) bool {
 }
 
 // onClick toggles the star tapped, if the tap was on one.
-func (l *slotList) onClick(ctx app.Context, e app.Event) {
+func (l *slotList) onClick(ctx app.Context, e app.Event) { onCardStar(ctx, e, l.Conf) }
+
+// onCardStar toggles the star of a card drawn by cards.js, if the tap (on
+// the list, which has one listener for all) was on one.
+func onCardStar(ctx app.Context, e app.Event, c *schedule.Conference) {
 	b := e.Get("target").Call("closest", "button.star[data-key]")
 	if !b.Truthy() {
 		ctx.PreventUpdate()
 		return
 	}
 	key := b.Get("dataset").Get("key").String()
-	a, _ := agendaFor(l.Conf)
-	msg := toggleStarKey(l.Conf, a, key)
+	a, _ := agendaFor(c)
+	msg := toggleStarKey(c, a, key)
 	jsGlobal("companionCards").Call("star", b, a.Starred(key))
 	if showStarNotice(msg) {
 		return // the page is drawn again to say it
@@ -155,10 +160,12 @@ func (l *slotList) onClick(ctx app.Context, e app.Event) {
 }
 
 // The separators of cards.js's fields and records: control characters,
-// taken out of the text they separate.
+// taken out of the text they separate. In a field that can hold marks
+// (markedField), markSep separates the text marked from the rest.
 const (
 	fieldSep  = "\x1f"
 	recordSep = "\x1e"
+	markSep   = "\x1d"
 )
 
 // writeSlot writes a slot and its cards in cards.js's format, with the
@@ -170,33 +177,62 @@ func writeSlot(b *strings.Builder, c *schedule.Conference, events []*schedule.Ev
 	start := events[0].Start
 	fields(b, "S", slotID(c, start), isoTime(c, start), clock(c, start))
 	for i, e := range events {
-		f := []string{"C", cardClass(e), roomColor(c, e.Room()), e.Track, timeRange(c, e)}
-		if e.Language != "" {
-			f = append(f, "1", primaryLanguage(e.Language), languageName(e.Language))
-		} else {
-			f = append(f, "", "", "")
-		}
-		f = append(f, e.Title, talkURL(c, e))
-		if len(e.Persons) > 0 {
-			f = append(f, speakerLine(e))
-		} else {
-			f = append(f, "")
-		}
-		if e.IsSession() {
-			pressed := ""
-			if stars[i] {
-				pressed = "1"
-			}
-			f = append(f, e.Key(), pressed, starLabel(e.Title))
-		} else {
-			f = append(f, "", "", "")
-		}
-		f = append(f, itoa(len(e.Rooms)))
-		for _, r := range e.Rooms {
-			f = append(f, r, roomColor(c, r))
-		}
-		fields(b, f...)
+		writeCard(b, c, e, stars[i], search.Query{}, "")
 	}
+}
+
+// writeCard writes a card in cards.js's format, with the fields card
+// renders: the parts q matches marked, the snippet of its abstract.
+func writeCard(b *strings.Builder, c *schedule.Conference, e *schedule.Event, starred bool, q search.Query, snippet string) {
+	f := []string{"C", cardClass(e), roomColor(c, e.Room()), markedField(q, e.Track), timeRange(c, e)}
+	if e.Language != "" {
+		f = append(f, "1", primaryLanguage(e.Language), languageName(e.Language))
+	} else {
+		f = append(f, "", "", "")
+	}
+	f = append(f, markedField(q, e.Title), talkURL(c, e))
+	if len(e.Persons) > 0 {
+		f = append(f, markedField(q, speakerLine(e)))
+	} else {
+		f = append(f, "")
+	}
+	if e.IsSession() {
+		pressed := ""
+		if starred {
+			pressed = "1"
+		}
+		f = append(f, e.Key(), pressed, starLabel(e.Title))
+	} else {
+		f = append(f, "", "", "")
+	}
+	f = append(f, markedField(q, snippet), itoa(len(e.Rooms)))
+	for _, r := range e.Rooms {
+		f = append(f, markedField(q, r), roomColor(c, r))
+	}
+	fields(b, f...)
+}
+
+// markedField is text as cards.js marks it: the parts q matches and the
+// others in turn, separated by markSep, the first one never marked (and
+// so empty when the text starts with a match).
+func markedField(q search.Query, text string) string {
+	text = strings.ReplaceAll(text, markSep, " ")
+	if q.Empty() {
+		return text
+	}
+	var b strings.Builder
+	marked := false
+	for i, s := range q.Segments(text) {
+		if s.Mark != marked {
+			b.WriteString(markSep)
+			marked = s.Mark
+		} else if i > 0 {
+			// Two marks in a row stay two (an empty unmarked part between).
+			b.WriteString(markSep + markSep)
+		}
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // fields writes one record.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"companion/app/catalog"
@@ -130,26 +131,22 @@ func (p *schedulePage) resultsView() app.UI {
 	case len(p.results) == 0:
 		status = trf("No talk matches “%s”.", p.query)
 	}
+	list := &resultList{Conf: c, Query: p.q}
+	for _, d := range days {
+		rd := resultDay{Day: d.day}
+		for _, h := range d.hits {
+			snippet := ""
+			if h.Fields&^search.Abstract == 0 {
+				snippet = p.q.Snippet(plainAbstract(h.Event), 160)
+			}
+			rd.Hits = append(rd.Hits, resultHit{Event: h.Event, Snippet: snippet, Starred: p.agenda.Starred(h.Event.Key())})
+		}
+		list.Days = append(list.Days, rd)
+	}
 	return app.Div().Class("results").DataSet("query", p.query).Body(
 		app.P().Class("results-count").Role("status").Text(status),
 		p.resultDays(),
-		app.Range(days).Slice(func(i int) app.UI {
-			d := days[i]
-			id := "results-day-" + strconv.Itoa(c.Days[d.day].Index)
-			return app.Section().Class("results-day").Aria("labelledby", id).Body(
-				app.H2().ID(id).Text(dayLabel(c.Days[d.day])),
-				app.Ul().Class("result-list").Body(
-					app.Range(d.hits).Slice(func(j int) app.UI {
-						h := d.hits[j]
-						snippet := ""
-						if h.Fields&^search.Abstract == 0 {
-							snippet = p.q.Snippet(plainAbstract(h.Event), 160)
-						}
-						return card(c, h.Event, p.agenda.Starred(h.Event.Key()), "", p.q, snippet)
-					}),
-				),
-			)
-		}),
+		list,
 		app.If(more > 0, func() app.UI {
 			return app.Button().Type("button").Class("show-all").
 				Text(trf("Show all %d results", len(p.results))).
@@ -196,6 +193,95 @@ func (p *schedulePage) resultDays() app.UI {
 		}),
 	)
 }
+
+// resultList is a search's results, by day, best first within each. The
+// server renders it through go-app (card); in the browser cards.js draws
+// it from its fields (writeCard) in one call, as it draws the day list:
+// through go-app, the first letter typed, which finds the most, took
+// 200–500 ms on a slow phone to draw its 40 cards, and "Show all" on
+// FOSDEM (hundreds) seconds. Every new query draws the list anew; a star
+// changed elsewhere is pressed in place, so the focus stays.
+type resultList struct {
+	app.Compo
+	Conf  *schedule.Conference
+	Query search.Query
+	Days  []resultDay
+
+	drawn  string // the fields drawn, stars aside
+	waited int    // frames waited for cards.js
+}
+
+type resultDay struct {
+	Day  int // in Conf.Days
+	Hits []resultHit
+}
+
+type resultHit struct {
+	Event   *schedule.Event
+	Snippet string // the piece of its abstract that matched, if only that did
+	Starred bool
+}
+
+func (l *resultList) Render() app.UI {
+	c := l.Conf
+	if !app.IsServer && !withoutCardsScript {
+		return divClass("results-days").OnClick(l.onClick)
+	}
+	return divClass("results-days").Body(
+		app.Range(l.Days).Slice(func(i int) app.UI {
+			d := l.Days[i]
+			id := resultDayID(c, d.Day)
+			return app.Section().Class("results-day").Aria("labelledby", id).Body(
+				app.H2().ID(id).Text(dayLabel(c.Days[d.Day])),
+				app.Ul().Class("result-list").Body(
+					app.Range(d.Hits).Slice(func(j int) app.UI {
+						h := d.Hits[j]
+						return card(c, h.Event, h.Starred, "", l.Query, h.Snippet)
+					}),
+				),
+			)
+		}),
+	)
+}
+
+func resultDayID(c *schedule.Conference, day int) string {
+	return "results-day-" + strconv.Itoa(c.Days[day].Index)
+}
+
+func (l *resultList) OnMount(ctx app.Context)  { l.sync(ctx) }
+func (l *resultList) OnUpdate(ctx app.Context) { l.sync(ctx) }
+
+// sync draws the results again if they changed, then sets the stars.
+func (l *resultList) sync(ctx app.Context) {
+	if !l.Mounted() {
+		return
+	}
+	cards, ok := cardsScript(ctx, "companionCards", &l.waited, l.sync)
+	if !ok {
+		return
+	}
+	c := l.Conf
+	var b strings.Builder
+	var on []string
+	for _, d := range l.Days {
+		fields(&b, "D", resultDayID(c, d.Day), dayLabel(c.Days[d.Day]))
+		for _, h := range d.Hits {
+			writeCard(&b, c, h.Event, false, l.Query, h.Snippet)
+			if h.Starred {
+				on = append(on, h.Event.Key())
+			}
+		}
+	}
+	box := l.JSValue()
+	if data := b.String(); data != l.drawn {
+		cards.Call("results", box, data)
+		l.drawn = data
+	}
+	cards.Call("press", box, strings.Join(on, fieldSep))
+}
+
+// onClick toggles the star tapped, if the tap was on one.
+func (l *resultList) onClick(ctx app.Context, e app.Event) { onCardStar(ctx, e, l.Conf) }
 
 type dayHits struct {
 	day  int

@@ -11,15 +11,38 @@
 // slotView), a test checking that they match. Every field is set as text
 // or as an attribute value, never parsed as markup.
 //
+// The search results (app/ui/results.go: resultList) are the same cards,
+// by day, the words found marked.
+//
 // The string: records separated by RS (\x1e), fields by US (\x1f).
 //   S, id, datetime, clock                          a slot and its heading
+//   D, id, label                                    a day of results
 //   C, class, colour, track, when, hasLang, langCode, langName, title,
-//      href, speakers, key, pressed, label, rooms, (room, colour)…  a card
+//      href, speakers, key, pressed, label, snippet, rooms,
+//      (room, colour)…                              a card
 // An empty field is an absent part: no track, no language (hasLang
-// empty), no speakers, no star (key empty), no colour.
+// empty), no speakers, no star (key empty), no snippet, no colour.
+// Track, title, speakers, snippet and room names may hold marks: GS
+// (\x1d) separates their parts, every other one marked.
 "use strict";
 window.companionCards = (() => {
-  const RS = "\x1e", US = "\x1f";
+  const RS = "\x1e", US = "\x1f", GS = "\x1d";
+
+  // marked appends text to e, the parts that the search found in <mark>.
+  function marked(e, text) {
+    const parts = text.split(GS);
+    for (let i = 0; i < parts.length; i++) {
+      if (!parts[i]) continue;
+      if (i % 2) {
+        const m = document.createElement("mark");
+        m.textContent = parts[i];
+        e.append(m);
+      } else {
+        e.append(parts[i]);
+      }
+    }
+    return e;
+  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -43,24 +66,21 @@ window.companionCards = (() => {
 
   function room(name, colour) {
     const r = el("span", "room");
-    if (!colour) {
-      r.textContent = name;
-      return r;
-    }
+    if (!colour) return marked(r, name);
     r.style.setProperty("--room", colour);
-    r.append(el("span", "dot"), el("span", "", name));
+    r.append(el("span", "dot"), marked(el("span", ""), name));
     return r;
   }
 
   function card(f) {
-    const [, cls, colour, track, when, hasLang, langCode, langName, title, href, speakers, key, pressed, label, n] = f;
+    const [, cls, colour, track, when, hasLang, langCode, langName, title, href, speakers, key, pressed, label, snippet, n] = f;
     const li = el("li", cls);
     if (colour) li.style.setProperty("--room", colour);
     const meta = el("div", "card-meta");
     const rooms = el("span", "rooms");
-    for (let i = 0; i < Number(n); i++) rooms.append(room(f[15 + 2 * i], f[16 + 2 * i]));
+    for (let i = 0; i < Number(n); i++) rooms.append(room(f[16 + 2 * i], f[17 + 2 * i]));
     meta.append(rooms);
-    if (track) meta.append(el("span", "track", track));
+    if (track) meta.append(marked(el("span", "track"), track));
     meta.append(el("span", "when", when));
     if (hasLang) {
       const l = el("span", "lang", langCode);
@@ -69,11 +89,16 @@ window.companionCards = (() => {
     }
     const h = el("h3", "card-title");
     if (langCode) h.lang = langCode;
-    const a = el("a", "", title);
+    const a = marked(el("a", ""), title);
     a.setAttribute("href", href);
     h.append(a);
     li.append(meta, h);
-    if (speakers) li.append(el("p", "speakers", speakers));
+    if (speakers) li.append(marked(el("p", "speakers"), speakers));
+    if (snippet) {
+      const p = marked(el("p", "snippet"), snippet);
+      if (langCode) p.lang = langCode;
+      li.append(p);
+    }
     if (key) {
       const b = el("button", "star");
       b.type = "button";
@@ -89,6 +114,16 @@ window.companionCards = (() => {
   function star(b, on) {
     b.setAttribute("aria-pressed", on ? "true" : "false");
     b.textContent = on ? "★" : "☆";
+  }
+
+  // press presses the stars in root whose keys are in keys (US-separated)
+  // and releases the others.
+  function press(root, keys) {
+    const on = new Set(keys.split(US));
+    for (const b of root.querySelectorAll("button.star[data-key]")) {
+      const want = on.has(b.dataset.key);
+      if ((b.getAttribute("aria-pressed") === "true") !== want) star(b, want);
+    }
   }
 
   // view is the container of list's view drawn now: its first child,
@@ -136,12 +171,30 @@ window.companionCards = (() => {
     // stars presses the stars of list's view whose keys are in keys
     // (US-separated) and releases the others.
     stars(list, keys) {
-      const on = new Set(keys.split(US));
-      for (const b of view(list).querySelectorAll("button.star[data-key]")) {
-        const want = on.has(b.dataset.key);
-        if ((b.getAttribute("aria-pressed") === "true") !== want) star(b, want);
-      }
+      press(view(list), keys);
     },
+    // results draws the days and cards of data in box, in place of what
+    // it held.
+    results(box, data) {
+      const frag = document.createDocumentFragment();
+      let cards = null;
+      for (const r of data ? data.split(RS) : []) {
+        const f = r.split(US);
+        if (f[0] === "D") {
+          const s = el("section", "results-day");
+          s.setAttribute("aria-labelledby", f[1]);
+          const h = el("h2", "", f[2]);
+          h.id = f[1];
+          cards = el("ul", "result-list");
+          s.append(h, cards);
+          frag.append(s);
+        } else if (f[0] === "C" && cards) {
+          cards.append(card(f));
+        }
+      }
+      box.replaceChildren(frag);
+    },
+    press,
     star,
   };
 })();

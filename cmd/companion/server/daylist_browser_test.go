@@ -3,10 +3,16 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
+	"companion/app/catalog"
+	"companion/app/search"
 	"companion/cmd/companion/server"
+	"companion/data"
+	"companion/data/schedule"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -49,10 +55,10 @@ const canonJS = `(n) => {
 // whitespace between elements aside. It returns "" or the first
 // difference.
 const sameAsPrerendered = `(async () => {
-	const canon = ` + canonJS + `;
+	const canon = ` + canonJS + `, sel = "main .slots";
 	const html = await (await fetch(location.href, { cache: "no-store" })).text();
-	const server = new DOMParser().parseFromString(html, "text/html").querySelector("main .slots");
-	const client = document.querySelector("main .slots");
+	const server = new DOMParser().parseFromString(html, "text/html").querySelector(sel);
+	const client = document.querySelector(sel);
 	if (!server || !client) return "no list: server " + !!server + ", client " + !!client;
 	const a = [...server.children], b = [...client.children];
 	if (a.length !== b.length) return "slots: server " + a.length + ", client " + b.length;
@@ -97,15 +103,7 @@ func TestBrowserDayListAsPrerendered(t *testing.T) {
 // blocked), the day is still listed whole, by go-app, and its stars work;
 // the timetable is drawn too.
 func TestBrowserDayListWithoutCardsScript(t *testing.T) {
-	srv := startWrappedSite(t, server.Assets{}, func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/web/cards.js" {
-				http.NotFound(w, r)
-				return
-			}
-			h.ServeHTTP(w, r)
-		})
-	})
+	srv := startWrappedSite(t, server.Assets{}, withoutCardsScript)
 	ctx := newBrowser(t)
 	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"))
 	eventually(t, ctx, "the app started, without cards.js", `document.documentElement.dataset.app === "ready" && typeof window.companionCards === "undefined"`)
@@ -143,5 +141,81 @@ func TestBrowserDayListReplacesItsView(t *testing.T) {
 	run(t, ctx, "views seen", chromedp.Evaluate(`window.viewsShown`, &shown))
 	if len(shown) == 0 || slices.Max(shown) != 1 {
 		t.Errorf("views shown at once, mutation by mutation: %v; want 1 each time", shown)
+	}
+}
+
+// snippetQuery finds FOSDEM talks by their abstracts alone.
+const snippetQuery = "audience"
+
+// withoutCardsScript wraps a site's handler so that web/static/cards.js is
+// not found: the app then draws every list through go-app, as the server
+// prerenders it.
+func withoutCardsScript(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/cards.js" {
+			http.NotFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// The search results the app draws through cards.js are the ones go-app
+// draws without it (the server prerenders no results: its pages do not
+// depend on the query), element for element: the words found marked in
+// titles, speakers, tracks and rooms, the snippet of an abstract, on KCD
+// France and on FOSDEM.
+func TestBrowserResultsAsDrawnByGoApp(t *testing.T) {
+	fosdem, _ := fosdemFile(t)
+	srv := startSite(t, server.Assets{Served: []data.File{fosdem}})
+	plain := startWrappedSite(t, server.Assets{Served: []data.File{fosdem}}, withoutCardsScript)
+	ctx := newBrowser(t)
+	kcd, err := catalog.Get(catalog.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fosdemConf, err := schedule.Parse(fosdem.Name, fosdem.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := `[...document.querySelectorAll("main .results-days > *")].map(` + canonJS + `)`
+	for _, c := range []struct {
+		path string
+		conf *schedule.Conference
+		want string // something the results must show, marked
+	}{
+		{"/?q=kubernetes", kcd, `.card-title mark`},
+		{"/?q=bleu", kcd, `.room mark`},
+		{"/?q=pole+emploi", kcd, `.speakers mark`},
+		{"/?c=fosdem2025&q=rust", fosdemConf, `.track mark`},
+		{"/?c=fosdem2025&q=" + snippetQuery, fosdemConf, `.snippet mark`},
+		{"/?c=fosdem2025&q=r", fosdemConf, `.card-title mark`},
+	} {
+		// All of them: the browser indexes abstracts a step at a time.
+		u, _ := url.Parse(c.path)
+		found := len(search.Build(c.conf).Search(search.Parse(u.Query().Get("q"))).Hits)
+		var drawn [2][]string
+		for i, site := range []string{plain.URL, srv.URL} {
+			run(t, ctx, "open "+c.path, chromedp.Navigate(site+c.path), appLoaded())
+			eventually(t, ctx, c.path+" drawn", fmt.Sprintf(`document.querySelector("main .results-days > section li.card") !== null && document.querySelector("main .results-count").textContent.startsWith("%d ")`, found))
+			if i == 0 && evalString(t, ctx, "cards.js", `typeof window.companionCards`) != "undefined" {
+				t.Fatal("cards.js loaded where it is not served")
+			}
+			if got := evalString(t, ctx, "marks", `String(document.querySelector("main .results-days `+c.want+`") !== null)`); got != "true" {
+				t.Errorf("%s: no %s in the results", c.path, c.want)
+			}
+			run(t, ctx, "the results", chromedp.Evaluate(results, &drawn[i]))
+		}
+		if len(drawn[0]) == 0 {
+			t.Errorf("%s: no results", c.path)
+		}
+		if a, b := strings.Join(drawn[0], "\n"), strings.Join(drawn[1], "\n"); a != b {
+			i := 0
+			for i < len(a) && i < len(b) && a[i] == b[i] {
+				i++
+			}
+			from := max(0, i-300)
+			t.Errorf("%s: the results drawn by cards.js are not go-app's, from byte %d:\ngo-app   %s\ncards.js %s", c.path, i, a[from:min(len(a), i+300)], b[from:min(len(b), i+300)])
+		}
 	}
 }

@@ -19,6 +19,14 @@ import (
 // fosdemSite serves FOSDEM 2025 (943 events, 40 rooms) beside the app.
 func fosdemSite(t testing.TB) (*httptest.Server, []int) {
 	t.Helper()
+	f, perDay := fosdemFile(t)
+	return newSite(t, f), perDay
+}
+
+// fosdemFile is FOSDEM 2025 as a schedule served beside the app, and its
+// number of events on each day.
+func fosdemFile(t testing.TB) (data.File, []int) {
+	t.Helper()
 	c, err := pentabarf.Import("fosdem", bytes.NewReader(fixtures.Read(t, "fosdem-2025.pentabarf-schedule.xml")), build.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -31,8 +39,7 @@ func fosdemSite(t testing.TB) (*httptest.Server, []int) {
 	for _, e := range c.Events {
 		perDay[e.Day]++
 	}
-	srv := newSite(t, data.File{Name: "fosdem2025.json", JSON: string(doc)})
-	return srv, perDay
+	return data.File{Name: "fosdem2025.json", JSON: string(doc)}, perDay
 }
 
 // cards counts the cards on screen: not those of a day list's view being

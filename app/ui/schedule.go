@@ -48,6 +48,9 @@ type schedulePage struct {
 const (
 	firstCards = 24
 	moreCards  = 80
+	// viewWait is how many frames a step waits for go-app to draw the
+	// view it belongs to (one tick, normally) before going on anyway.
+	viewWait = 60
 )
 
 // drawMore draws the day's next events once the browser has painted what
@@ -61,7 +64,7 @@ func (p *schedulePage) drawMore(ctx app.Context, gen int) {
 			ctx.PreventUpdate()
 			return
 		}
-		if p.listedFor != gen && !p.grid && p.q.Empty() && p.err == nil && p.waited < cardsScriptWait {
+		if p.listedFor != gen && !p.grid && p.q.Empty() && p.err == nil && p.waited < viewWait {
 			// The new view is chosen but not drawn yet (go-app draws on
 			// its next tick): listed is still the old view's count.
 			p.waited++

@@ -8,6 +8,8 @@ import (
 
 	"companion/app/catalog"
 	"companion/app/ical"
+	"companion/data/fixtures"
+	"companion/data/importer"
 	"companion/data/schedule"
 
 	ics "github.com/arran4/golang-ical"
@@ -135,5 +137,47 @@ func TestOneTalkNoAlarmNoLink(t *testing.T) {
 func TestEscape(t *testing.T) {
 	if got := ical.Escape("a,b;c\\d\r\ne\x07"); got != `a\,b\;c\\d\ne` {
 		t.Fatalf("%q", got)
+	}
+}
+
+// A talk in the night after a day is written at its own moment: in the
+// conference's zone its date is the next one, not the date of the day the
+// schedule lists it under (39C3's talks after midnight).
+func TestCalendarAfterMidnight(t *testing.T) {
+	const name = "ccc-39c3-preliminary-2025-12-06.c3voc-schedule.xml"
+	res, err := importer.Import(importer.Input{Name: name, Data: fixtures.Read(t, name)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Conference
+	var late []*schedule.Event
+	for _, e := range c.Events {
+		if c.Local(e.Start).Format(time.DateOnly) != c.Days[e.Day].Date {
+			late = append(late, e)
+		}
+	}
+	if len(late) != 5 {
+		t.Fatalf("%d events after midnight, want 5", len(late))
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(ical.Calendar(c, late, ical.Options{Alarm: 5 * time.Minute})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := cal.Events()
+	if len(got) != len(late) {
+		t.Fatalf("%d events read back, %d written", len(got), len(late))
+	}
+	for i, e := range late {
+		start, err := got[i].GetStartAt()
+		if err != nil || !start.Equal(e.Start) {
+			t.Errorf("%s: start %v %v, want %v", e.Title, start, err, e.Start)
+		}
+		day, _ := time.Parse(time.DateOnly, c.Days[e.Day].Date)
+		if own, next := c.Local(start).Format(time.DateOnly), day.AddDate(0, 0, 1).Format(time.DateOnly); own != next {
+			t.Errorf("%s: on %s in %s, want %s (listed under %s)", e.Title, own, c.TimeZone, next, c.Days[e.Day].Date)
+		}
+		if a := got[i].Alarms(); len(a) != 1 || a[0].GetProperty(ics.ComponentPropertyTrigger).Value != "-PT5M" {
+			t.Errorf("%s: alarms %+v", e.Title, a)
+		}
 	}
 }

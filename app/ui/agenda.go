@@ -143,7 +143,7 @@ func (p *agendaPage) Render() app.UI {
 					}
 					return liClass("card card-gone").Body(
 						flag,
-						divClass("card-meta").Text(trf("was %s", shortDayLabelOf(c, s)+" "+clock(c, s.Start)+roomSuffix(s.Rooms))),
+						divClass("card-meta").Text(trf("was %s", shortDate(c, s.Start)+" "+clock(c, s.Start)+roomSuffix(s.Rooms))),
 						app.H3().Class("card-title").Text(s.Title),
 						starButton(gone[i], s.Title, true, p.onStar),
 					)
@@ -174,10 +174,6 @@ func (p *agendaPage) item(e *schedule.Event, starred []*schedule.Event, changes 
 		flags = append(flags, conflictFlag(c, e, clashes, starred))
 	}
 	return agendaCard(c, e, true, p.onStar, flags...)
-}
-
-func shortDayLabelOf(c *schedule.Conference, s agenda.Star) string {
-	return uiLang.ShortDate(local(c, s.Start))
 }
 
 func sortByStart(events []*schedule.Event) {

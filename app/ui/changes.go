@@ -80,7 +80,7 @@ func (p *changesPage) change(ch agenda.Change) app.UI {
 		title = ch.Now.Title
 		when = whenOf(c, ch.Now)
 	} else if !ch.Was.Start.IsZero() {
-		when = trf("was %s", uiLang.ShortDate(local(c, ch.Was.Start))+" "+clock(c, ch.Was.Start))
+		when = trf("was %s", shortDate(c, ch.Was.Start)+" "+clock(c, ch.Was.Start))
 	}
 	return liClass(class).Body(
 		app.If(mine, func() app.UI { return spanClass("mine").Aria("label", tr("In your agenda")).Text("★ ") }),
@@ -92,12 +92,10 @@ func (p *changesPage) change(ch agenda.Change) app.UI {
 	)
 }
 
+// whenOf is where and when an event is now, with its own date (see
+// dateLabel).
 func whenOf(c *schedule.Conference, e *schedule.Event) string {
-	day := ""
-	if e.Day >= 0 && e.Day < len(c.Days) {
-		day = shortDayLabel(c.Days[e.Day]) + " "
-	}
-	return day + timeRange(c, e) + ", " + joinRooms(e.Rooms)
+	return shortDate(c, e.Start) + " " + timeRange(c, e) + ", " + joinRooms(e.Rooms)
 }
 
 // changeWords says a change in the interface's language, on the clock

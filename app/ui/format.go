@@ -53,6 +53,12 @@ func dateLabel(c *schedule.Conference, t time.Time) string {
 	return uiLang.Date(local(c, t))
 }
 
+// shortDate is dateLabel's short form ("Sun 28 Dec"), for lists where a
+// date goes with a time.
+func shortDate(c *schedule.Conference, t time.Time) string {
+	return uiLang.ShortDate(local(c, t))
+}
+
 func shortDayLabel(d schedule.Day) string {
 	t, err := time.Parse(time.DateOnly, d.Date)
 	if err != nil {

@@ -108,10 +108,11 @@ func conflictFlag(c *schedule.Conference, e *schedule.Event, clashes, starred []
 	)
 }
 
-// whenLabel is an event's time, with its day when not that of ref.
+// whenLabel is an event's time, with its own date (see dateLabel) when
+// not that of ref.
 func whenLabel(c *schedule.Conference, e, ref *schedule.Event) string {
-	if e.Day != ref.Day && e.Day >= 0 && e.Day < len(c.Days) {
-		return shortDayLabel(c.Days[e.Day]) + " " + timeRange(c, e)
+	if date := shortDate(c, e.Start); date != shortDate(c, ref.Start) {
+		return date + " " + timeRange(c, e)
 	}
 	return timeRange(c, e)
 }

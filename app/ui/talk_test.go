@@ -66,6 +66,43 @@ func TestTalkPageDateAfterMidnight(t *testing.T) {
 	}
 }
 
+// The lists that give a date with a time give the event's own date too:
+// an overlap's alternatives, the list of changes and the venue page's
+// events say "Sun 28 Dec" for a 39C3 talk after midnight, listed under
+// Saturday 27 December.
+func TestListsDateAfterMidnight(t *testing.T) {
+	c := import39C3(t)
+	var late, before *schedule.Event
+	for _, e := range c.Events {
+		switch {
+		case late == nil && c.Local(e.Start).Format(time.DateOnly) != c.Days[e.Day].Date:
+			late = e
+		case before == nil && e.Day == 0 && c.Local(e.Start).Hour() == 11:
+			before = e
+		}
+	}
+	if late == nil || before == nil {
+		t.Fatal("no talk after midnight, or none at 11:00 on day 1")
+	}
+	own := shortDate(c, late.Start) + " " + timeRange(c, late)
+	if !strings.HasPrefix(own, "Sun 28 Dec ") {
+		t.Fatalf("own date %q", own)
+	}
+	if got := whenLabel(c, late, before); got != own {
+		t.Errorf("whenLabel: %q, want %q", got, own)
+	}
+	if got := whenLabel(c, before, late); !strings.HasPrefix(got, "Sat 27 Dec ") {
+		t.Errorf("whenLabel of the day's talk beside the night's: %q", got)
+	}
+	if got := whenOf(c, late); !strings.HasPrefix(got, own+", ") {
+		t.Errorf("whenOf: %q, want %q…", got, own)
+	}
+	list := app.HTMLString(eventList(c, []*schedule.Event{late}))
+	if !strings.Contains(list, "Sun 28 Dec, "+timeRange(c, late)) || strings.Contains(list, "Sat 27 Dec") {
+		t.Errorf("eventList: %s", list)
+	}
+}
+
 // A talk whose speakers opted out of recording says so; one with a
 // feedback URL links to it.
 func TestTalkPageFeedbackAndNotRecorded(t *testing.T) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"companion/app/find"
 	"companion/data/schedule"
@@ -181,8 +182,8 @@ func eventList(c *schedule.Conference, events []*schedule.Event) app.UI {
 	items := make([]app.UI, len(events))
 	for i, e := range events {
 		when := timeRange(c, e)
-		if len(c.Days) > 1 {
-			when = shortDayLabel(c.Days[e.Day]) + ", " + when
+		if len(c.Days) > 1 || local(c, e.Start).Format(time.DateOnly) != c.Days[e.Day].Date {
+			when = shortDate(c, e.Start) + ", " + when
 		}
 		items[i] = app.Li().Body(aHref(talkURL(c, e)).Body(
 			spanClass("venue-event-title").Lang(primaryLanguage(e.Language)).Text(e.Title),

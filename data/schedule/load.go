@@ -456,6 +456,8 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 	var date, start, end, duration, id string
 	var persons, links, attachments, feedback, origin gjson.Result
 	var speakers []gjson.Result // lists of people under another name, in the order read
+	var others []gjson.Result   // names of fields of people not read as speakers
+	var counts []int            // and how many people each held
 	e.ForEach(func(k, v gjson.Result) bool {
 		switch k.Str {
 		case "guid":
@@ -492,8 +494,6 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 			ev.Details = l.text(v.String())
 		case "persons":
 			persons = v
-		case "speakers", "presenters", "authors", "speaker", "presenter":
-			speakers = append(speakers, v)
 		case "links":
 			links = v
 		case "attachments":
@@ -508,6 +508,13 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 			ev.DoNotStream = v.Bool() // true, or a string such as "true"
 		case "recording_license":
 			ev.RecordingLicense = strings.TrimSpace(v.String())
+		default:
+			switch {
+			case IsSpeakerField(k.Str):
+				speakers = append(speakers, v)
+			case checking && IsPeopleField(k.Str) && entries(v) > 0:
+				others, counts = append(others, k), append(counts, entries(v))
+			}
 		}
 		return true
 	})
@@ -644,6 +651,9 @@ func (l *loader) event(path string, day int, room string, e gjson.Result) (*Even
 		}
 		ev.Persons = l.persons(path+".speakers", place, list)
 	}
+	for i, k := range others {
+		l.warn(path+"."+k.Str, place, "persons", UnreadPeopleWarning(k.Str, counts[i]))
+	}
 	ev.Links = l.appendLinks(nil, path+".links", place, links, "")
 	ev.Links = l.appendLinks(ev.Links, path+".attachments", place, attachments, "attachment")
 
@@ -779,6 +789,20 @@ func (l *loader) persons(path, place string, list gjson.Result) []Person {
 		return true
 	})
 	return out
+}
+
+// entries counts the people a field holds: a list's entries, the names
+// in a string, one for an object.
+func entries(v gjson.Result) int {
+	switch {
+	case v.IsArray():
+		return len(v.Array())
+	case v.Type == gjson.String:
+		return len(SplitNames(v.Str))
+	case v.IsObject():
+		return 1
+	}
+	return 0
 }
 
 // names splits a name that lists several people, with a warning.

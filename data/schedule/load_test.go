@@ -224,7 +224,9 @@ func TestPersonShapes(t *testing.T) {
   {"id":1,"public_name":" Frab "},{"code":"ABC","name":"Pretalx"},{"id":2,"full_public_name":"Old Frab"},{"first_name":"Given","last_name":"Family"},
   "A String","Ada Lovelace, Alan Turing",{"email":"x@example.org","avatar":"a.png"}]},
  {"guid":"6f1c1d4e-0000-4000-8000-0000000000e2","date":"2024-05-04T11:00:00+02:00","duration":"00:30","title":"Named otherwise","persons":[],
-  "speakers":[{"name":"Spoken"}]}
+  "speakers":[{"name":"Spoken"}]},
+ {"guid":"6f1c1d4e-0000-4000-8000-0000000000e3","date":"2024-05-04T12:00:00+02:00","duration":"00:30","title":"Hosted","persons":[],
+  "authors":[{"name":"Written"}],"hosts":[{"name":"Host A"},{"name":"Host B"}],"Moderator":"Mod One, Mod Two","co_hosts":[]}
 ]}}]}}}`
 	c, err := schedule.Parse("shapes.json", doc)
 	if err != nil {
@@ -236,22 +238,28 @@ func TestPersonShapes(t *testing.T) {
 			names = append(names, p.Name)
 		}
 	}
-	if got := strings.Join(names, "|"); got != "Frab|Pretalx|Old Frab|Given Family|A String|Ada Lovelace|Alan Turing|Spoken" {
+	if got := strings.Join(names, "|"); got != "Frab|Pretalx|Old Frab|Given Family|A String|Ada Lovelace|Alan Turing|Spoken|Written" {
 		t.Errorf("persons %s", got)
 	}
 	if c.Events[0].Title != "Shapes" {
 		t.Errorf("title %q is not trimmed", c.Events[0].Title)
 	}
-	var dropped, split int
+	// People in a field no format uses for speakers are counted, never
+	// dropped silently; an empty list is no loss.
+	var dropped, split, hosts, moderators int
 	for _, w := range c.Warnings {
 		switch {
 		case strings.Contains(w.Reason, "email, avatar") && strings.Contains(w.Reason, "left out"):
 			dropped++
 		case strings.Contains(w.Reason, "lists 2 names"):
 			split++
+		case strings.HasPrefix(w.Reason, `"hosts" holds 2 entries not read as speakers`) && w.Field == "persons":
+			hosts++
+		case strings.HasPrefix(w.Reason, `"Moderator" holds 2 entries not read as speakers`):
+			moderators++
 		}
 	}
-	if dropped != 1 || split != 1 {
+	if dropped != 1 || split != 1 || hosts != 1 || moderators != 1 || len(c.Warnings) != 5 {
 		t.Errorf("warnings %v", c.Warnings)
 	}
 }

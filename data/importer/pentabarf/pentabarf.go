@@ -387,13 +387,31 @@ func (im *importer) clockStart(read *readEvent, date string, day dayBounds, star
 
 // persons reads an event's speakers in every shape seen: <person>Name</person>
 // (with an id or guid attribute), <person name="…"/>, <person><name>…</name></person>,
-// and <speakers><speaker>…</speaker></speakers>; an entry that lists several
-// people ("Ada Lovelace, Alan Turing") is read as each of them. What
-// cannot be read is left out with a warning.
+// and the lists named otherwise (<speakers><speaker>…</speaker></speakers>,
+// presenters, authors, or a <speaker> of its own); an entry that lists
+// several people ("Ada Lovelace, Alan Turing") is read as each of them.
+// What cannot be read is left out with a warning, and people in elements
+// that are not speakers (hosts, moderators…) are counted in one.
 func (im *importer) persons(path, place string, x xmlEvent) []schedule.Person {
 	list := x.Persons
-	if len(list) == 0 {
-		list = x.Speakers
+	for _, other := range [][]xmlPerson{x.Speakers, x.Presenters, x.Authors} {
+		if len(list) == 0 {
+			list = other
+		}
+	}
+	for _, o := range x.Others {
+		switch name := o.XMLName.Local; {
+		case len(x.Persons) == 0 && schedule.IsSpeakerField(name):
+			list = append(list, o.xmlPerson)
+		case schedule.IsPeopleField(name):
+			n := len(o.Children)
+			if n == 0 {
+				n = len(schedule.SplitNames(o.Name))
+			}
+			if n > 0 {
+				im.Warn(path+"/"+name, place, "persons", schedule.UnreadPeopleWarning(name, n))
+			}
+		}
 	}
 	var out []schedule.Person
 	for i, p := range list {

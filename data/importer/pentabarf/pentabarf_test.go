@@ -228,31 +228,41 @@ func TestSpeakerShapes(t *testing.T) {
  <persons><person name="Attr Person"/><person><name>Child Person</name></person><person id="9"></person></persons></event>
 <event guid="6f1c1d4e-0000-4000-8000-0000000000b3"><date>2025-12-27T13:00:00+01:00</date><start>13:00</start><duration>00:30</duration><title>Speakers list</title>
  <speakers><speaker>Sam Speaker</speaker></speakers></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000b4"><date>2025-12-27T14:00:00+01:00</date><start>14:00</start><duration>00:30</duration><title>Hosted</title>
+ <presenters><presenter>Pat Presenter</presenter></presenters><hosts><host>Host A</host><host>Host B</host></hosts><moderator>Mo One, Mo Two</moderator><co_hosts/></event>
+<event guid="6f1c1d4e-0000-4000-8000-0000000000b5"><date>2025-12-27T15:00:00+01:00</date><start>15:00</start><duration>00:30</duration><title>Own element</title>
+ <speaker>Solo Speaker</speaker></event>
 </room></day></schedule>`
 	c, err := pentabarf.Import("speakers.xml", strings.NewReader(doc), build.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := importertest.Check(t, "speakers.xml", c, importertest.Counts{Days: 1, Rooms: 1, Events: 3, Persons: 8})
+	back := importertest.Check(t, "speakers.xml", c, importertest.Counts{Days: 1, Rooms: 1, Events: 5, Persons: 10})
 	var names []string
 	for _, p := range back.Persons() {
 		names = append(names, p.Name)
 	}
-	want := "Ada Lovelace|Alan Turing|Grace Hopper|maya / 551724|Jann Traschewski, DG8NGN|Attr Person|Child Person|Sam Speaker"
+	want := "Ada Lovelace|Alan Turing|Grace Hopper|maya / 551724|Jann Traschewski, DG8NGN|Attr Person|Child Person|Sam Speaker|Pat Presenter|Solo Speaker"
 	if got := strings.Join(names, "|"); got != want {
 		t.Errorf("speakers\n got %s\nwant %s", got, want)
 	}
-	var listed, dropped int
+	// People in elements that are not speakers are counted, never dropped
+	// silently; an empty element is no loss.
+	var listed, dropped, hosts, moderators int
 	for _, w := range c.Warnings {
 		switch {
 		case strings.Contains(w.Reason, "lists 3 names"):
 			listed++
 		case strings.Contains(w.Reason, "no name") && strings.Contains(w.Place, "Shapes"):
 			dropped++
+		case strings.HasPrefix(w.Reason, `"hosts" holds 2 entries not read as speakers`) && w.Field == "persons":
+			hosts++
+		case strings.HasPrefix(w.Reason, `"moderator" holds 2 entries not read as speakers`):
+			moderators++
 		}
 	}
-	if listed != 1 || dropped != 1 {
-		t.Errorf("warnings: %d for a list, %d for a nameless person; %v", listed, dropped, c.Warnings)
+	if listed != 1 || dropped != 1 || hosts != 1 || moderators != 1 || len(c.Warnings) != 4 {
+		t.Errorf("warnings: %d for a list, %d for a nameless person, %d and %d for hosts and moderators; %v", listed, dropped, hosts, moderators, c.Warnings)
 	}
 }
 

@@ -80,11 +80,23 @@ type xmlEvent struct {
 	CodeAttr    string       `xml:"code,attr"`
 	Persons     []xmlPerson  `xml:"persons>person"`
 	Speakers    []xmlPerson  `xml:"speakers>speaker"`
+	Presenters  []xmlPerson  `xml:"presenters>presenter"`
+	Authors     []xmlPerson  `xml:"authors>author"`
 	Links       []xmlLink    `xml:"links>link"`
 	Attachments []xmlLink    `xml:"attachments>attachment"`
 	FeedbackURL string       `xml:"feedback_url"`
 	OriginURL   string       `xml:"origin_url"`
 	Recording   xmlRecording `xml:"recording"`
+	Others      []xmlOther   `xml:",any"`
+}
+
+// xmlOther is an element of an event the importer has no field for: read
+// as a speaker when named like one (<speaker>Name</speaker>), counted when
+// it lists people who are not read (<hosts><host>…</host></hosts>).
+type xmlOther struct {
+	XMLName xml.Name
+	xmlPerson
+	Children []xmlPerson `xml:",any"`
 }
 
 // xmlRecording is c3voc's <recording><license/><optout>true</optout></recording>.

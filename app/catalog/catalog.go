@@ -67,11 +67,18 @@ func load() {
 	}
 }
 
-// List returns the conferences, the default first.
+// List returns the conferences shown (see Only), the default first.
 func List() []Entry {
 	loadOnce.Do(load)
 	mu.Lock()
 	defer mu.Unlock()
+	if only != nil {
+		out := make([]Entry, len(only))
+		for i, a := range only {
+			out[i] = byID[a].Entry
+		}
+		return out
+	}
 	out := make([]Entry, len(items))
 	for i, it := range items {
 		out[i] = it.Entry
@@ -82,6 +89,11 @@ func List() []Entry {
 // Default is the acronym of the conference shown when none is chosen.
 func Default() string {
 	loadOnce.Do(load)
+	mu.Lock()
+	defer mu.Unlock()
+	if only != nil {
+		return only[0]
+	}
 	if len(items) == 0 {
 		return ""
 	}
@@ -95,6 +107,9 @@ func lookup(acronym string) *item {
 	loadOnce.Do(load)
 	mu.Lock()
 	defer mu.Unlock()
+	if !shown(acronym) {
+		return nil
+	}
 	return byID[acronym]
 }
 

@@ -36,11 +36,14 @@ const (
 )
 
 // Routes registers every page with go-app. In the browser it also lists
-// the conferences served beside the app, which the server names in the
-// app's environment.
+// the conferences served beside the app, and keeps to those the site
+// shows, as the server names them in the app's environment.
 func Routes() {
 	if app.IsClient {
 		catalog.RegisterList(app.Getenv(catalog.ServedEnv))
+		// The server checked the list; should it name a conference this
+		// wasm lacks (another build), every conference stays shown.
+		_ = catalog.Only(catalog.OnlyList(app.Getenv(catalog.OnlyEnv)))
 		startSettings()
 	}
 	app.Route(PathSchedule, func() app.Composer { return &schedulePage{} })

@@ -1,6 +1,6 @@
 // Command companion is the conference companion's server and tools:
 //
-//	companion serve [-addr :8080] [-conference FILE]... [-schedules DIR] [-grace 30s]
+//	companion serve [-addr :8080] [-conference FILE]... [-only ACRONYM,...] [-schedules DIR] [-grace 30s]
 //	                                                  serve the app (PORT is honoured)
 //	companion import [flags] [FILE|-]                 convert a schedule to schedule.json
 //	companion check [-strict] FILE...                 validate schedule.json files
@@ -50,6 +50,7 @@ func usage(w io.Writer) {
 Commands:
   serve    serve the app (flags: -addr, default :8080 or $PORT;
            -conference FILE, a schedule.json served beside the app, repeatable;
+           -only ACRONYM,..., the conferences shown, the first the default;
            -schedules DIR, newer <acronym>.json schedules for live updates;
            -grace 30s, how long requests in flight may finish on SIGTERM)
   import   convert a schedule (schedule.xml, frab/pretalx schedule.json,

@@ -51,6 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("schedules", "", "directory of newer schedules, <acronym>.json, served to the app as live updates")
 	var conferences fileList
 	fs.Var(&conferences, "conference", "a schedule.json to serve beside the app, with no rebuild (repeatable; `companion import` converts other formats)")
+	only := fs.String("only", "", "the conferences the site shows, by acronym, comma-separated, the first the default (default: all): an organiser's site shows their own alone, under its name")
 	grace := fs.Duration("grace", defaultGrace, "on SIGTERM or SIGINT, how long requests in flight may take to finish before the server exits")
 	baseURL := fs.String("base-url", os.Getenv("BASE_URL"), "the site's public address, e.g. https://companion.example.org (default $BASE_URL): link previews and canonical links need it")
 	maxSchedule := fs.Int64("schedules-max-bytes", server.DefaultMaxScheduleBytes, "largest file read from -schedules")
@@ -75,7 +76,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: *dir, MaxScheduleBytes: *maxSchedule, Served: extra, BaseURL: *baseURL})
+	handler, version, err := server.New(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, ScheduleDir: *dir, MaxScheduleBytes: *maxSchedule, Served: extra, BaseURL: *baseURL, Only: catalog.OnlyList(*only)})
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -481,4 +482,66 @@ func readFixture(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// An organiser's site shows their conference alone: with -only, the
+// conference is the default, the installed app carries its name, and the
+// conferences the build carries as examples are neither listed nor
+// reachable. An acronym the site does not have stops startup, listing
+// those it has.
+func TestServeOnly(t *testing.T) {
+	conf := filepath.Join(t.TempDir(), "camp.json")
+	if err := os.WriteFile(conf, readFixture(t, "cccamp2019-excerpt.frab-schedule.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, "-conference", conf, "-only", "Camp2019")
+	get := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get("http://" + s.addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.StatusCode, string(b)
+	}
+	if !strings.Contains(s.out.String(), "Serving Chaos Communication Camp 2019") {
+		t.Errorf("startup output does not name the conference shown:\n%s", s.out)
+	}
+	code, manifest := get("/manifest.webmanifest")
+	var m struct {
+		Name      string `json:"name"`
+		ShortName string `json:"short_name"`
+	}
+	if err := json.Unmarshal([]byte(manifest), &m); code != http.StatusOK || err != nil {
+		t.Fatalf("manifest: %d %v", code, err)
+	}
+	if m.Name != "Chaos Communication Camp 2019" || m.ShortName == "" || m.ShortName == "Companion" {
+		t.Errorf("manifest name %q, short name %q: want the conference's", m.Name, m.ShortName)
+	}
+	if code, home := get("/"); code != http.StatusOK || !strings.Contains(home, "Chaos Communication Camp 2019") || strings.Contains(home, "KCD France") {
+		t.Errorf("home page (%d) does not show the camp alone", code)
+	}
+	if code, events := get("/events"); code != http.StatusOK || strings.Contains(events, "KCD France") || strings.Contains(events, "KubeCon") {
+		t.Errorf("the events page (%d) lists conferences the site does not show", code)
+	}
+	if code, page := get("/?c=kcdfrance2023"); code != http.StatusOK || strings.Contains(page, "KCD France") {
+		t.Errorf("a conference the site does not show (%d) is shown", code)
+	}
+	if code, _ := get("/talk/revolution-ebpf?c=kcdfrance2023"); code != http.StatusNotFound {
+		t.Errorf("a talk of a conference the site does not show answers %d, want 404", code)
+	}
+	if code, worker := get("/app-worker.js"); code != http.StatusOK || strings.Contains(worker, "kcdfrance2023") {
+		t.Errorf("the service worker (%d) precaches a conference the site does not show", code)
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	s.wait(t, 30*time.Second)
+
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"serve", "-addr", "127.0.0.1:0", "-only", "nope"}, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), `no conference "nope" to show (there are: kcdfrance2023,`) {
+		t.Errorf("an unknown -only: exit %d, %s", code, stderr.String())
+	}
 }

@@ -50,6 +50,11 @@ type Assets struct {
 	// Served are schedules served beside the app (too large to embed in
 	// it), besides those of data/served, which are always included.
 	Served []data.File
+
+	// Only names the conferences the site shows, by acronym, the first
+	// the default (see catalog.Only); empty shows all of them. An
+	// organiser's site shows their conference alone, under its own name.
+	Only []string
 }
 
 // ErrNotBuilt means the browser app has not been compiled into the build.
@@ -73,7 +78,10 @@ func New(a Assets) (http.Handler, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	version := contentVersion(files, a.Worker, servedFiles)
+	if err := catalog.Only(a.Only); err != nil {
+		return nil, "", err
+	}
+	version := contentVersion(files, a.Worker, servedFiles, a.Only)
 
 	ui.Routes()
 	h := &app.Handler{
@@ -114,7 +122,7 @@ func New(a Assets) (http.Handler, string, error) {
 		WasmContentLength:     strconv.FormatInt(wasm.Size(), 10),
 		ServiceWorkerTemplate: a.Worker,
 		Resources:             webPaths{},
-		Env:                   map[string]string{catalog.ServedEnv: servedEntries},
+		Env:                   map[string]string{catalog.ServedEnv: servedEntries, catalog.OnlyEnv: strings.Join(a.Only, ",")},
 	}
 
 	mux := http.NewServeMux()
@@ -186,7 +194,7 @@ func addServed(files []data.File) (string, error) {
 // contentVersion names this build by its content: a rebuilt app, new
 // styles or new data make a new version, so that the service worker
 // updates and the attendee is offered a reload.
-func contentVersion(files *fileSet, worker string, served []data.File) string {
+func contentVersion(files *fileSet, worker string, served []data.File, only []string) string {
 	h := sha256.New()
 	names := make([]string, 0, len(files.byName))
 	for n := range files.byName {
@@ -201,6 +209,7 @@ func contentVersion(files *fileSet, worker string, served []data.File) string {
 		fmt.Fprintf(h, "data/%s %x\n", f.Name, sum)
 	}
 	fmt.Fprintf(h, "worker %x\n", sha256.Sum256([]byte(worker)))
+	fmt.Fprintf(h, "only %q\n", only)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

@@ -120,7 +120,7 @@ func TestKCDFrance2023Contents(t *testing.T) {
 	// The venue, as the reports describe it (meta.venue): the museum, the
 	// three rooms and the simulcast plenary, the sponsor hall.
 	v := c.Venue
-	if v.Name != "Centre Pompidou" || v.Address != "Paris" ||
+	if v.Name != "Centre Pompidou" || v.Address != "Place Georges-Pompidou, 75004 Paris" ||
 		v.Lang != "en" || !strings.Contains(v.Description, "Bleu, Blanc and Rouge") || !strings.Contains(v.Simulcast, "simulcast") ||
 		len(v.Spaces) != 1 || v.Spaces[0].Room != "Hall partenaires" {
 		t.Errorf("venue %+v", v)

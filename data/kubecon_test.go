@@ -29,14 +29,14 @@ func TestKubeConSeeds(t *testing.T) {
 		types:   map[string]int{"keynote": 1, "talk": 5, "registration": 1, "break": 2, "lunch": 1},
 		persons: 9, keynoteSlug: "opening-keynotes", keynoteAt: "2023-04-19 09:00 CEST",
 		guids: map[string]string{"opening-keynotes": "71b36fd8-3520-5eb3-b91c-f3826dc0809a", "zero-privilege-architectures": "912d6656-2226-5dc7-b737-55e2768c668a"},
-		venue: "RAI convention centre, Amsterdam",
+		venue: "RAI convention centre, Europaplein 24, 1078 GZ Amsterdam",
 	}, {
 		file: "kubecon-eu-2019.json", acronym: "kubeconeu2019", title: "KubeCon + CloudNativeCon Europe 2019", zone: "Europe/Madrid",
 		days: 3, rooms: "Keynote hall,Room 1,Room 2,Room 3,Lunch hall,Children's room",
 		types:   map[string]int{"keynote": 5, "talk": 5, "panel": 1, "social": 1, "childcare": 3},
 		persons: 15, keynoteSlug: "opening-keynotes", keynoteAt: "2019-05-21 09:00 CEST",
 		guids: map[string]string{"diversity-lunch": "2be2be7e-3e06-52fa-8c95-fcb814e64fcc", "krew-kubectl-plugins": "ab8714bb-50d3-5c44-8f9f-e4a23a32a831"},
-		venue: "Fira Gran Via, Barcelona", spaces: "Children's room in Children's room; Diversity Lunch in Lunch hall",
+		venue: "Fira Gran Via, Av. Joan Carles I, 64, 08908 L'Hospitalet de Llobregat, Barcelona", spaces: "Children's room in Children's room; Diversity Lunch in Lunch hall",
 	}} {
 		t.Run(w.file, func(t *testing.T) {
 			c := load(t, w.file)

@@ -85,9 +85,13 @@ func (p *venuePage) Render() app.UI {
 		if color != "" {
 			li = li.Style("--room", color)
 		}
+		where, written := r.DescriptionIn(string(uiLang))
+		if written == "" {
+			written = v.Lang // a plain text: the language the venue's texts are in, if said
+		}
 		rooms[i] = li.Body(
 			divClass("venue-room-head").Body(head, spanText("count", strings.Join(facts, " · "))),
-			para("room-where", "", r.Description),
+			para("room-where", written, where),
 		)
 	}
 	body = append(body, section("venue-rooms", tr("Rooms"), ulClass("places").Body(rooms...)))

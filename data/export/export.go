@@ -109,7 +109,13 @@ func (w *writer) document() (*document, error) {
 		}
 		roomOrder[r.Name] = len(conf.Rooms)
 		out := room{Name: r.Name, Slug: w.slug(r.Slug, r.Name, "room"), GUID: w.guid(r.GUID, "room:"+r.Name),
-			Capacity: r.Capacity, Description: r.Description}
+			Capacity: r.Capacity}
+		switch {
+		case len(r.Descriptions) > 0:
+			out.Description = r.Descriptions
+		case r.Description != "":
+			out.Description = r.Description
+		}
 		conf.Rooms = append(conf.Rooms, out)
 		if r.Color != "" {
 			colors[r.Name] = r.Color

@@ -26,7 +26,7 @@ func TestRoundTrip(t *testing.T) {
 	// What the conventions add (the venue) and what the schema allows that
 	// the files above lack (room capacity and description, avatars).
 	docs["venue.json"] = `{"schedule":{"version":"1","conference":{"acronym":"venuetest","title":"Venue","start":"2023-03-07","end":"2023-03-07","daysCount":1,"timeslot_duration":"00:15","time_zone_name":"Europe/Paris",
-	"rooms":[{"name":"Bleu","capacity":300,"description":{"en":"Level -1"}},{"name":"Hall"}],
+	"rooms":[{"name":"Bleu","capacity":300,"description":{"en":"Level -1","fr":"Niveau -1"}},{"name":"Hall","description":"By the door"}],
 	"meta":{"venue":{"name":"Centre","address":"Paris","description":"A museum.","simulcast":"Everywhere.","lang":"en","spaces":[{"name":"Hall","room":"Hall","description":"Stands."},{"name":"Cloakroom"}]}},
 	"days":[{"index":1,"date":"2023-03-07","day_start":"2023-03-07T08:00:00+01:00","day_end":"2023-03-07T19:00:00+01:00","rooms":{
 	  "Bleu":[{"guid":"00000000-0000-4000-8000-000000000001","date":"2023-03-07T09:00:00+01:00","duration":"00:30","room":"Bleu","slug":"t","title":"T","type":"talk","url":"https://conf.example.org/t",
@@ -68,7 +68,7 @@ func shown(c *schedule.Conference) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s|%s|%s|%s|%s..%s|%s\n", export.FitAcronym(c.Acronym), c.Title, c.Description, c.URL, c.Start, c.End, c.Location)
 	for _, r := range c.Rooms {
-		fmt.Fprintf(&b, "room %s %s %d %q\n", r.Name, r.Color, r.Capacity, r.Description)
+		fmt.Fprintf(&b, "room %s %s %d %q %q\n", r.Name, r.Color, r.Capacity, r.Description, r.Descriptions)
 	}
 	fmt.Fprintf(&b, "venue %+v\n", c.Venue)
 	for _, tr := range c.Tracks {

@@ -44,7 +44,7 @@ type room struct {
 	Slug        string `json:"slug"`
 	GUID        string `json:"guid"`
 	Capacity    int    `json:"capacity,omitempty"`
-	Description string `json:"description,omitempty"`
+	Description any    `json:"description,omitempty"` // a string, or the texts by language
 }
 
 // venue is conference.meta.venue, a convention beyond the schema.

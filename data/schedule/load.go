@@ -205,14 +205,15 @@ func (l *loader) conference(doc string) *Conference {
 	colors := root.Get("meta.room_colors")
 	root.Get("rooms").ForEach(func(k, r gjson.Result) bool {
 		name := r.Get("name").String()
-		capacity, description := l.roomFacts(fmt.Sprintf("%s.rooms.%d", base, k.Int()), name, r)
+		capacity, description, descriptions := l.roomFacts(fmt.Sprintf("%s.rooms.%d", base, k.Int()), name, r)
 		l.addRoom(Room{
-			Name:        l.text(name),
-			Slug:        r.Get("slug").String(),
-			GUID:        r.Get("guid").String(),
-			Color:       l.roomColor(colors, name),
-			Capacity:    capacity,
-			Description: description,
+			Name:         l.text(name),
+			Slug:         r.Get("slug").String(),
+			GUID:         r.Get("guid").String(),
+			Color:        l.roomColor(colors, name),
+			Capacity:     capacity,
+			Description:  description,
+			Descriptions: descriptions,
 		})
 		return true
 	})

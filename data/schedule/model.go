@@ -62,9 +62,28 @@ type Room struct {
 
 	// Capacity is how many people it seats (the schema's capacity), 0
 	// when the data does not say; Description is what the data says of
-	// it (the schema's description): where it is, how to find it.
-	Capacity    int
-	Description string
+	// it (the schema's description): where it is, how to find it. Data
+	// may give it in several languages ({"en": …, "fr": …}): then
+	// Description is the English one (else the first) and Descriptions
+	// holds them all, by language tag.
+	Capacity     int
+	Description  string
+	Descriptions map[string]string
+}
+
+// DescriptionIn is the room's description in lang when the data gives
+// one, else its Description, with the language it is written in ("" when
+// the data does not say).
+func (r Room) DescriptionIn(lang string) (text, written string) {
+	if t, ok := r.Descriptions[lang]; ok {
+		return t, lang
+	}
+	for l, t := range r.Descriptions {
+		if t == r.Description {
+			return t, l
+		}
+	}
+	return r.Description, ""
 }
 
 // Venue is the place of the conference and what attendees need to know

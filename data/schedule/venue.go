@@ -187,7 +187,7 @@ func jsonKind(v gjson.Result) string {
 // roomFacts reads what the schema lets a room say besides its name:
 // capacity (seats) and description (a string, or one per language as
 // {"en": …, "fr": …}: English is taken, else the first).
-func (l *loader) roomFacts(path, name string, r gjson.Result) (capacity int, description string) {
+func (l *loader) roomFacts(path, name string, r gjson.Result) (capacity int, description string, descriptions map[string]string) {
 	place := "room " + name
 	switch c := r.Get("capacity"); c.Type {
 	case gjson.Null:
@@ -211,19 +211,23 @@ func (l *loader) roomFacts(path, name string, r gjson.Result) (capacity int, des
 	case d.Type == gjson.String:
 		description = l.text(d.Str)
 	case d.IsObject():
-		if en := d.Get("en"); en.Type == gjson.String {
-			description = l.text(en.Str)
-			break
-		}
-		d.ForEach(func(_, v gjson.Result) bool {
-			if v.Type == gjson.String && strings.TrimSpace(v.Str) != "" {
-				description = l.text(v.Str)
-				return false
+		d.ForEach(func(k, v gjson.Result) bool {
+			if t := l.text(v.Str); v.Type == gjson.String && t != "" && k.Str != "" {
+				if descriptions == nil {
+					descriptions = map[string]string{}
+				}
+				descriptions[k.Str] = t
+				if description == "" {
+					description = t
+				}
 			}
 			return true
 		})
+		if en, ok := descriptions["en"]; ok {
+			description = en
+		}
 	}
-	return capacity, description
+	return capacity, description, descriptions
 }
 
 // avatar is a person's picture: an https URL (a relative one is resolved

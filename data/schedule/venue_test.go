@@ -51,6 +51,22 @@ func TestVenueConvention(t *testing.T) {
 	if bleu.Capacity != 300 || bleu.Description != "Level -1, the big cinema" || rouge.Capacity != 0 || rouge.Description != "At the back of the hall" {
 		t.Errorf("rooms %+v %+v", bleu, rouge)
 	}
+	// A description in several languages is kept in each, and given in
+	// the one asked for with its language; a plain one says no language.
+	for _, c := range []struct {
+		room          schedule.Room
+		lang          string
+		text, written string
+	}{
+		{rouge, "fr", "Au fond du hall", "fr"},
+		{rouge, "en", "At the back of the hall", "en"},
+		{rouge, "de", "At the back of the hall", "en"},
+		{bleu, "fr", "Level -1, the big cinema", ""},
+	} {
+		if text, written := c.room.DescriptionIn(c.lang); text != c.text || written != c.written {
+			t.Errorf("%s in %s: %q (%q), want %q (%q)", c.room.Name, c.lang, text, written, c.text, c.written)
+		}
+	}
 	// A relative avatar is resolved against base_url.
 	if got := c.Events[0].Persons[0].Avatar; got != "https://conf.example.org/2023/img/ada.png" {
 		t.Errorf("avatar %q", got)

@@ -141,7 +141,7 @@ func TestBrowserVenue(t *testing.T) {
 	}
 	// The map link is left to the phone: it names the venue and the app
 	// does not route it.
-	if got := evalString(t, ctx, "geo", `document.querySelector("main .map-links a").getAttribute("href") + " " + document.querySelector("main .map-links a").target`); got != "geo:0,0?q=Centre%20Pompidou%2C%20Paris _blank" {
+	if got := evalString(t, ctx, "geo", `document.querySelector("main .map-links a").getAttribute("href") + " " + document.querySelector("main .map-links a").target`); got != "geo:0,0?q=Centre%20Pompidou%2C%20Place%20Georges-Pompidou%2C%2075004%20Paris _blank" {
 		t.Errorf("map link %q", got)
 	}
 	// A room leads to its talks.

@@ -99,7 +99,7 @@ func TestSpeakerAndVenuePagesPrerendered(t *testing.T) {
 	if got := text(find(n, "h1")); got != "Centre Pompidou" {
 		t.Errorf("venue h1 %q", got)
 	}
-	if got := text(find(n, "p.address")); got != "Paris" {
+	if got := text(find(n, "p.address")); got != "Place Georges-Pompidou, 75004 Paris" {
 		t.Errorf("address %q", got)
 	}
 	// The venue's texts are in English (meta.venue.lang), whatever the
@@ -107,7 +107,7 @@ func TestSpeakerAndVenuePagesPrerendered(t *testing.T) {
 	if p := find(n, "p.venue-about"); p == nil || attr(p, "lang") != "en" || !strings.Contains(text(p), "contemporary art museum") {
 		t.Errorf("the venue's description is not marked as English: %v", p)
 	}
-	if findHref(n, "geo:0,0?q=Centre%20Pompidou%2C%20Paris") == nil {
+	if findHref(n, "geo:0,0?q=Centre%20Pompidou%2C%20Place%20Georges-Pompidou%2C%2075004%20Paris") == nil {
 		t.Error("no geo: link for the phone's map app")
 	}
 	var rooms []string

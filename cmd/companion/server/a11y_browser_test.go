@@ -245,6 +245,11 @@ func TestBrowserAxe(t *testing.T) {
 			if bg := evalString(t, ctx, "background", background); bg != map[string]string{"light": lightBackground, "dark": darkBackground}[want] {
 				t.Fatalf("%s (%s): background %s, not %s", p.name, name, bg, want)
 			}
+			// The page is in the language of the mode, or axe would check
+			// English twice.
+			if lang := evalString(t, ctx, "language", `document.documentElement.lang`); lang != mode.lang {
+				t.Fatalf("%s (%s): the page is in %q", p.name, name, lang)
+			}
 			checkAxe(t, ctx, p.name+" ("+name+")")
 		}
 	}

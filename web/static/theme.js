@@ -6,6 +6,19 @@
 // the server, the service worker and static hosts). A file of the site's
 // own, so the Content-Security-Policy (no inline script) allows it.
 (function () {
+  // A page without the app (the 404 page) carries its text in every
+  // language; it is shown in the one chosen in the app ("companion/lang"),
+  // else the browser's, which the server wrote in <html lang>.
+  try {
+    var root = document.documentElement;
+    var lang = window.localStorage.getItem("companion/lang");
+    if (lang && root.hasAttribute("data-title-" + lang)) {
+      root.setAttribute("lang", lang);
+      document.title = root.getAttribute("data-title-" + lang);
+    }
+  } catch (e) {
+    // storage disabled: the browser's language
+  }
   var choice = null;
   try {
     choice = window.localStorage.getItem("companion/theme");

@@ -178,9 +178,14 @@ func kcdPages(t *testing.T, srv *httptest.Server) []a11yPage {
 		a11yPage{name: "KubeCon 2019 talk", path: "/talk/diversity-lunch?c=kubeconeu2019", conference: kubecon.Title},
 		a11yPage{name: "KubeCon 2019 empty agenda", path: "/agenda?c=kubeconeu2019", ready: anywhere, conference: kubecon.Title},
 		a11yPage{name: "KubeCon 2019 venue", path: "/venue?c=kubeconeu2019", ready: anywhere, conference: kubecon.Title},
-		a11yPage{name: "not found", path: "/no-such-page", ready: chromedp.WaitVisible("main h1", chromedp.ByQuery)},
+		a11yPage{name: "not found", path: "/no-such-page", ready: chromedp.WaitVisible(notFoundHeading, chromedp.ByQuery)},
 	)
 }
+
+// notFoundHeading is the 404 page's heading in the page's language: the
+// page holds one per language, the others hidden (chromedp waits on the
+// first match of a selector, which may be a hidden one).
+const notFoundHeading = `html[lang="en"] .in-lang[lang="en"] h1, html[lang="fr"] .in-lang[lang="fr"] h1`
 
 // language sets the interface's language as the switch in the footer
 // does.
@@ -516,7 +521,7 @@ func TestBrowserTheme(t *testing.T) {
 	if bg := evalString(t, ctx, "chosen before the app", background); bg != lightBackground {
 		t.Errorf("the prerendered page is drawn %s, not in the chosen light theme", bg)
 	}
-	run(t, ctx, "404", chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.WaitVisible("main h1", chromedp.ByQuery))
+	run(t, ctx, "404", chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.WaitVisible(notFoundHeading, chromedp.ByQuery))
 	if bg := evalString(t, ctx, "404 theme", background); bg != lightBackground {
 		t.Errorf("the 404 page is drawn %s, not in the chosen light theme", bg)
 	}

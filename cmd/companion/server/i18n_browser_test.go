@@ -57,12 +57,23 @@ func TestBrowserFrenchInterfaceAndSwitch(t *testing.T) {
 	t.Logf("switching the language took %v (the page reloads from the cache; no CPU slow-down)", time.Since(start).Round(time.Millisecond))
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
 	eventually(t, ctx, "English is remembered", english)
+	// The 404 page has no app: it follows the choice too (theme.js), in a
+	// French browser, and shows one language only.
+	notFound := func(lang, title string) string {
+		return `document.documentElement.lang === "` + lang + `" && document.title === "` + title + `" &&
+			[...document.querySelectorAll("main h1")].filter(h => h.offsetParent !== null).map(h => h.textContent).join("|") === "` + title + `"`
+	}
+	run(t, ctx, "a page that is not there", chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.WaitVisible(notFoundHeading, chromedp.ByQuery))
+	eventually(t, ctx, "the 404 page in English, as chosen", notFound("en", "Not found"))
+	run(t, ctx, "the schedule again", chromedp.Navigate(srv.URL+"/"), appLoaded())
 
 	run(t, ctx, "switch back to French", click("#lang-fr"))
 	run(t, ctx, "app reloads", appLoaded())
 	eventually(t, ctx, "French after the switch", french)
 	run(t, ctx, "reload", chromedp.Reload(), appLoaded())
 	eventually(t, ctx, "French is remembered", french)
+	run(t, ctx, "a page that is not there", chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.WaitVisible(notFoundHeading, chromedp.ByQuery))
+	eventually(t, ctx, "the 404 page in French", notFound("fr", "Introuvable"))
 }
 
 // The device-zone setting shows the same talk at the device's time,

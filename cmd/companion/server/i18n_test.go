@@ -61,7 +61,7 @@ func TestPagesInTheBrowsersLanguage(t *testing.T) {
 		}
 	}
 	res := get(t, srv.URL+"/no-such-page", "Accept-Language", "fr")
-	if b := body(t, res); res.StatusCode != 404 || !strings.Contains(b, `<html lang="fr"`) || !strings.Contains(b, "Introuvable") {
+	if b := body(t, res); res.StatusCode != 404 || !strings.Contains(b, `<html lang="fr"`) || !strings.Contains(b, "<title>Introuvable</title>") {
 		t.Errorf("French 404: %s %q", res.Status, b)
 	}
 }

@@ -272,12 +272,22 @@ func notFound(w http.ResponseWriter, r *http.Request, lang i18n.Lang) {
 // notFoundPages are the 404 page in each language, made once.
 var notFoundPages sync.Map // i18n.Lang → *page
 
+// notFoundPageIn is the 404 page in the browser's language, lang. It holds
+// its text in every language of the interface, the others hidden by the
+// style sheet: theme.js switches it to the language the attendee chose in
+// the app, before it is drawn, as it does the theme (the page has no app).
 func notFoundPageIn(lang i18n.Lang) *page {
 	if p, ok := notFoundPages.Load(lang); ok {
 		return p.(*page)
 	}
-	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main"><h1>%[2]s</h1><p>%s <a href="/">%s</a>.</p></main></body></html>`,
-		lang, html.EscapeString(lang.T("Not found")), html.EscapeString(lang.T("There is no such page here.")), html.EscapeString(lang.T("See the schedule"))))
+	var titles, texts strings.Builder
+	for _, l := range i18n.Langs {
+		fmt.Fprintf(&titles, ` data-title-%s="%s"`, l, html.EscapeString(l.T("Not found")))
+		fmt.Fprintf(&texts, `<div class="in-lang" lang="%s"><h1>%s</h1><p>%s <a href="/">%s</a>.</p></div>`,
+			l, html.EscapeString(l.T("Not found")), html.EscapeString(l.T("There is no such page here.")), html.EscapeString(l.T("See the schedule")))
+	}
+	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"%s><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main">%s</main></body></html>`,
+		lang, titles.String(), html.EscapeString(lang.T("Not found")), texts.String()))
 	sum := sha256.Sum256(body)
 	p := &page{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 	p.br, p.gz = compress(body)

@@ -72,7 +72,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	extra, ok := loadConferences(conferences, stderr)
+	extra, ok := loadConferences("serve", conferences, stderr)
 	if !ok {
 		return 1
 	}
@@ -190,7 +190,7 @@ const maxProblems = 10
 // each must load in the app (schedule.Parse) and be a conference this
 // build does not already carry. Every problem is printed with its file,
 // place and reason.
-func loadConferences(names []string, stderr io.Writer) ([]data.File, bool) {
+func loadConferences(cmd string, names []string, stderr io.Writer) ([]data.File, bool) {
 	var out []data.File
 	have := map[string]string{} // acronym → where it comes from
 	for _, f := range data.Files() {
@@ -203,12 +203,12 @@ func loadConferences(names []string, stderr io.Writer) ([]data.File, bool) {
 	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "companion serve: -conference %v\n", err)
+			fmt.Fprintf(stderr, "companion %s: -conference %v\n", cmd, err)
 			ok = false
 			continue
 		}
 		if f, err := importer.Detect(name, b); err == nil && f != importer.ScheduleJSON {
-			fmt.Fprintf(stderr, "companion serve: %s is %s, not schedule.json: convert it first with\n  companion import -o %s.json %s\n", name, f, strings.TrimSuffix(name, ".xml"), name)
+			fmt.Fprintf(stderr, "companion %s: %s is %s, not schedule.json: convert it first with\n  companion import -o %s.json %s\n", cmd, name, f, strings.TrimSuffix(name, ".xml"), name)
 			ok = false
 			continue
 		}
@@ -226,12 +226,12 @@ func loadConferences(names []string, stderr io.Writer) ([]data.File, bool) {
 			} else {
 				fmt.Fprintf(stderr, "error: %s: %v\n", name, err)
 			}
-			fmt.Fprintf(stderr, "companion serve: %s cannot be served: the app cannot load it\n", name)
+			fmt.Fprintf(stderr, "companion %s: %s cannot be served: the app cannot load it\n", cmd, name)
 			ok = false
 			continue
 		}
 		if where, dup := have[c.Acronym]; dup {
-			fmt.Fprintf(stderr, "companion serve: %s: conference %q is already %s", name, c.Acronym, where)
+			fmt.Fprintf(stderr, "companion %s: %s: conference %q is already %s", cmd, name, c.Acronym, where)
 			if !strings.HasPrefix(where, "given") {
 				fmt.Fprintf(stderr, "; to update its schedule, use -schedules DIR with %s.json in it", c.Acronym)
 			}

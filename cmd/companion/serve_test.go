@@ -545,3 +545,46 @@ func TestServeOnly(t *testing.T) {
 		t.Errorf("an unknown -only: exit %d, %s", code, stderr.String())
 	}
 }
+
+// TestExportConferenceOnly: an organiser exports the released binary's
+// site with their own schedule alone: its pages, talks, tracks and rooms
+// are written, the embedded conferences are not, and a broken file is
+// refused with its name.
+func TestExportConferenceOnly(t *testing.T) {
+	conf := filepath.Join(t.TempDir(), "camp.json")
+	if err := os.WriteFile(conf, readFixture(t, "cccamp2019-excerpt.frab-schedule.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	out, err := exec.Command(companionBinary(t), "export", "-conference", conf, "-only", "Camp2019", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	home, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(home), "Chaos Communication Camp 2019") || strings.Contains(string(home), "KCD France") {
+		t.Errorf("the exported home page does not show the camp alone")
+	}
+	for _, pattern := range []string{"talk/*.html", "track/*.html", "room/*.html", "speakers/*.html", "api/schedules/Camp2019"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, pattern)); len(m) == 0 {
+			t.Errorf("the export has no %s", pattern)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "api/schedules/kcdfrance2023")); err == nil {
+		t.Errorf("the export carries a conference the site does not show")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "talk/keynote-ouverture.html")); err == nil {
+		t.Errorf("the export carries a KCD France talk")
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"schedule": {"conference": {"acronym": "x"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = exec.Command(companionBinary(t), "export", "-conference", bad, filepath.Join(t.TempDir(), "site")).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), bad) {
+		t.Errorf("a broken schedule exported (%v):\n%s", err, out)
+	}
+}

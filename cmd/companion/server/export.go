@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"companion/app/catalog"
+	"companion/app/find"
 	"companion/app/i18n"
 	"companion/app/people"
 	"companion/app/ui"
@@ -64,18 +65,16 @@ func Export(a Assets, dir string) (int, error) {
 			return written, err
 		}
 	}
-	rec := &recorder{header: http.Header{}}
-	notFound(rec, &http.Request{Method: http.MethodGet}, i18n.English)
-	if err := writeFile(filepath.Join(dir, "404.html"), rec.body.Bytes()); err != nil {
-		return written, err
+	// The 404 page holds its text in every language (theme.js shows the
+	// attendee's); hosts that serve precompressed files find it beside.
+	p := notFoundPageIn(i18n.English)
+	for name, b := range map[string][]byte{"404.html": p.body, "404.html.br": p.br, "404.html.gz": p.gz, "_headers": []byte(headersFile()), "HOSTING.md": []byte(hostingNotes())} {
+		if err := writeFile(filepath.Join(dir, name), b); err != nil {
+			return written, err
+		}
+		written++
 	}
-	if err := writeFile(filepath.Join(dir, "_headers"), []byte(headersFile())); err != nil {
-		return written, err
-	}
-	if err := writeFile(filepath.Join(dir, "HOSTING.md"), []byte(hostingNotes)); err != nil {
-		return written, err
-	}
-	return written + 3, nil
+	return written, nil
 }
 
 type exportPath struct{ url, file string }
@@ -99,14 +98,27 @@ func exportPaths(a Assets) []exportPath {
 			return nil
 		})
 	}
-	out = append(out,
-		exportPath{ui.PathSchedule, "index.html"},
-		exportPath{ui.PathAgenda, "agenda.html"},
-		exportPath{ui.PathEvents, "events.html"},
-		exportPath{ui.PathSpeakers, "speakers.html"},
-		exportPath{ui.PathVenue, "venue.html"},
-	)
-	talks, speakers := map[string]bool{}, map[string]bool{}
+	// The pages of the default conference; another's are the same files,
+	// which the app draws for the conference its link names (?c=).
+	for _, p := range []string{ui.PathAgenda, ui.PathEvents, ui.PathChanges, ui.PathShare, ui.PathNow,
+		ui.PathTracks, ui.PathRooms, ui.PathSpeakers, ui.PathVenue} {
+		out = append(out, exportPath{p, p[1:] + ".html"})
+	}
+	out = append(out, exportPath{ui.PathSchedule, "index.html"})
+	// One file per talk, speaker, track and room: a static host has one
+	// file per path, so a slug two conferences share is the first's.
+	taken := map[string]bool{}
+	add := func(i int, acronym, route, slug, dir string) {
+		if slug == "" || strings.ContainsAny(slug, `/\`) || slug == "." || slug == ".." || taken[dir+slug] {
+			return
+		}
+		taken[dir+slug] = true
+		u := route + url.PathEscape(slug)
+		if i > 0 {
+			u += "?c=" + url.QueryEscape(acronym)
+		}
+		out = append(out, exportPath{u, dir + slug + ".html"})
+	}
 	for i, e := range catalog.List() {
 		out = append(out, exportPath{SchedulePath + e.Acronym, "api/schedules/" + e.Acronym})
 		c, err := catalog.Get(e.Acronym)
@@ -115,33 +127,20 @@ func exportPaths(a Assets) []exportPath {
 		}
 		var slugs []string
 		for _, ev := range c.Events {
-			if ev.Slug != "" && !strings.ContainsAny(ev.Slug, `/\`) && ev.Slug != "." && ev.Slug != ".." {
-				slugs = append(slugs, ev.Slug)
-			}
+			slugs = append(slugs, ev.Slug)
 		}
 		sort.Strings(slugs)
 		for _, s := range slugs {
-			if talks[s] {
-				continue // a static host has one file per path: the first conference's
-			}
-			talks[s] = true
-			u := ui.PathTalk + url.PathEscape(s)
-			if i > 0 {
-				u += "?c=" + url.QueryEscape(e.Acronym)
-			}
-			out = append(out, exportPath{u, "talk/" + s + ".html"})
+			add(i, e.Acronym, ui.PathTalk, s, "talk/")
 		}
 		for _, sp := range people.Of(c).List {
-			s := sp.Slug // letters, digits and dashes: a file name as it is
-			if speakers[s] {
-				continue
-			}
-			speakers[s] = true
-			u := ui.PathSpeaker + url.PathEscape(s)
-			if i > 0 {
-				u += "?c=" + url.QueryEscape(e.Acronym)
-			}
-			out = append(out, exportPath{u, "speakers/" + s + ".html"})
+			add(i, e.Acronym, ui.PathSpeaker, sp.Slug, "speakers/")
+		}
+		for _, t := range find.Tracks(c) {
+			add(i, e.Acronym, ui.PathTrack, t.Slug, "track/")
+		}
+		for _, r := range find.Rooms(c) {
+			add(i, e.Acronym, ui.PathRoom, r.Slug, "room/")
 		}
 	}
 	return out
@@ -173,23 +172,97 @@ func headersFile() string {
 	return b.String()
 }
 
-const hostingNotes = `# Hosting this export
+// hostingNotes is HOSTING.md: what a static host needs, with nginx and
+// Caddy configurations carrying the same headers as _headers.
+func hostingNotes() string {
+	names := make([]string, 0, len(securityHeaders))
+	for k := range securityHeaders {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var nginx, caddy strings.Builder
+	for _, k := range names {
+		fmt.Fprintf(&nginx, "        add_header %s \"%s\" always;\n", k, securityHeaders[k])
+		fmt.Fprintf(&caddy, "            %s \"%s\"\n", k, securityHeaders[k])
+	}
+	return fmt.Sprintf(hostingTemplate, nginx.String(), caddy.String())
+}
+
+// hostingTemplate takes the headers as nginx add_header lines, then as
+// lines of a Caddy header block.
+const hostingTemplate = `# Hosting this export
 
 Any static host works. It needs three things:
 
 1. Clean URLs: /talk/x is served from talk/x.html (GitHub Pages, Netlify, Cloudflare
-   Pages and Vercel with "cleanUrls" do it; nginx: try_files $uri $uri.html $uri/ =404;
-   Caddy: try_files {path} {path}.html).
+   Pages and Vercel with "cleanUrls" do it; nginx and Caddy below).
 2. Types: .wasm as application/wasm, .webmanifest as application/manifest+json, and the
    extension-less api/schedules/* as application/json.
 3. Revalidation and the security headers of _headers (Netlify and Cloudflare Pages read
    that file as it is; elsewhere set them in the server's configuration): every file
    with Cache-Control: no-cache, so a new export reaches phones on their next visit.
 
-Precompressed .br and .gz files sit beside the others: serve them where the host can
-(nginx brotli_static / gzip_static, Caddy precompressed br gzip); hosts that compress on
-their own can ignore them. 404.html is the page for unknown paths.
+Precompressed .br and .gz files sit beside the others: serve them where the host can;
+hosts that compress on their own can ignore them. 404.html is the page for unknown
+paths.
 
 The service worker keeps the site working offline after the first visit, deep links
 included; HTTPS is required (or localhost).
+
+## nginx
+
+In the http block's server, the export in /srv/companion (brotli_static needs the
+brotli module: Debian's libnginx-mod-http-brotli-static; without it, drop that line and
+gzip_static serves the .gz files). nginx drops a parent's add_header lines in a location
+that has its own, so each location repeats them (an include file saves the typing).
+
+    root /srv/companion;
+    charset utf-8;
+    brotli_static on;
+    gzip_static on;
+    gzip_vary on;
+    types {
+        text/html html;
+        text/css css;
+        text/javascript js;
+        application/json json;
+        application/wasm wasm;
+        application/manifest+json webmanifest;
+        image/png png;
+        image/svg+xml svg;
+    }
+    error_page 404 /404.html;
+
+    location / {
+        try_files $uri $uri.html $uri/ =404;
+%[1]s        add_header Cache-Control "no-cache" always;
+    }
+    location /api/schedules/ {
+        default_type "application/json; charset=utf-8";
+%[1]s        add_header Cache-Control "no-cache" always;
+    }
+
+## Caddy
+
+A site block of the Caddyfile (Caddy 2.6 or newer):
+
+    companion.example.org {
+        root * /srv/companion
+        try_files {path} {path}.html
+        file_server {
+            precompressed br gzip
+        }
+        header {
+%[2]s            Cache-Control "no-cache"
+        }
+        @schedules path /api/schedules/*
+        header @schedules Content-Type "application/json; charset=utf-8"
+        @manifest path /manifest.webmanifest
+        header @manifest Content-Type "application/manifest+json"
+        handle_errors {
+            @missing expression {err.status_code} == 404
+            rewrite @missing /404.html
+            file_server
+        }
+    }
 `

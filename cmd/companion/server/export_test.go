@@ -74,7 +74,9 @@ func TestBrowserStaticExport(t *testing.T) {
 	}
 	for _, f := range []string{"index.html", "index.html.br", "agenda.html", "talk/keynote-ouverture.html", "talk/portail-developpeur-back-market.html",
 		"speakers.html", "venue.html", "speakers/solomon-hykes.html", "speakers/nikhita-raghunath.html",
-		"web/app.wasm", "web/app.wasm.br", "app.js", "app-worker.js", "manifest.webmanifest", "api/schedules/kcdfrance2023", "_headers", "404.html", "HOSTING.md"} {
+		"now.html", "tracks.html", "track/reseau-ebpf.html", "rooms.html", "room/rouge.html", "changes.html", "share.html", "events.html",
+		"web/app.wasm", "web/app.wasm.br", "app.js", "app-worker.js", "manifest.webmanifest", "api/schedules/kcdfrance2023",
+		"_headers", "404.html", "404.html.br", "404.html.gz", "HOSTING.md"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("export (%d files) lacks %s", n, f)
 		}
@@ -85,11 +87,19 @@ func TestBrowserStaticExport(t *testing.T) {
 
 	const slug = "portail-developpeur-back-market"
 	star := `button.star[aria-label*="Back Market"]`
+	// During the conference, for the now page to show its rooms.
+	run(t, ctx, "10:00 in Paris", setClock("2023-03-07T10:00:00+01:00"))
+	nowBoard := `document.querySelectorAll(".now-room").length === 4 && document.querySelector(".now-room .now-event").textContent.includes("Keynote d'ouverture")`
+	track := `location.pathname === "/track/reseau-ebpf" && document.querySelector("main h1").textContent.includes("Réseau & eBPF") && document.querySelectorAll("main li.card").length > 0`
 	run(t, ctx, "open /", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("main h1", chromedp.ByQuery), appLoaded())
 	run(t, ctx, "star a talk", click(star), chromedp.WaitVisible(star+`[aria-pressed="true"]`, chromedp.ByQuery))
 	run(t, ctx, "deep link online", chromedp.Navigate(srv.URL+"/talk/"+slug),
 		chromedp.WaitVisible(`article.talk h1`, chromedp.ByQuery), appLoaded(),
 		chromedp.WaitVisible(`article.talk `+star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "now online", chromedp.Navigate(srv.URL+"/now"), appLoadedAnywhere())
+	eventually(t, ctx, "the now board online", nowBoard)
+	run(t, ctx, "a track online", chromedp.Navigate(srv.URL+"/track/reseau-ebpf"), appLoaded())
+	eventually(t, ctx, "the track online", track)
 	run(t, ctx, "service worker ready", workerReady())
 
 	srv.Close()
@@ -99,6 +109,12 @@ func TestBrowserStaticExport(t *testing.T) {
 	run(t, ctx, "deep link offline", chromedp.Navigate(srv.URL+"/talk/"+slug),
 		chromedp.WaitVisible(`article.talk h1`, chromedp.ByQuery), appLoaded(),
 		chromedp.WaitVisible(`article.talk `+star+`[aria-pressed="true"]`, chromedp.ByQuery))
+	run(t, ctx, "now offline", chromedp.Navigate(srv.URL+"/now"), appLoadedAnywhere())
+	eventually(t, ctx, "the now board offline", nowBoard)
+	run(t, ctx, "a track offline", chromedp.Navigate(srv.URL+"/track/reseau-ebpf"), appLoaded())
+	eventually(t, ctx, "the track offline", track)
+	run(t, ctx, "a room never opened, offline", chromedp.Navigate(srv.URL+"/room/rouge"), appLoaded())
+	eventually(t, ctx, "the room offline", `document.querySelector("main h1").textContent.includes("Rouge") && document.querySelectorAll("main li.card").length > 0`)
 	// A talk never opened before, offline: the worker's shell routes to it.
 	run(t, ctx, "new deep link offline", chromedp.Navigate(srv.URL+"/talk/keynote-ouverture"),
 		chromedp.WaitVisible(`article.talk h1`, chromedp.ByQuery), appLoaded())

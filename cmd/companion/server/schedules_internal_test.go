@@ -5,17 +5,21 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
+	"weak"
 
 	"companion/app/catalog"
 )
 
 // However many updates, one version of each schedule is kept, with its
-// compressed forms: older ones are not held in memory.
+// compressed forms: older ones are not held in memory. Each version's
+// brotli and gzip copies are watched through weak pointers; after a
+// collection, only the last version's may still be there.
 func TestOnlyTheCurrentVersionIsKept(t *testing.T) {
 	dir := t.TempDir()
 	s := newSchedules(dir, 0)
@@ -23,6 +27,8 @@ func TestOnlyTheCurrentVersionIsKept(t *testing.T) {
 	acronym := catalog.Default()
 	doc, _ := catalog.Document(acronym)
 	t.Cleanup(func() { catalog.Replace(acronym, doc) })
+	type copies struct{ br, gz weak.Pointer[byte] }
+	var served []copies
 	for i := range 20 {
 		update := strings.Replace(doc, `"version": "`, `"version": "update `+string(rune('a'+i))+` `, 1)
 		if update == doc {
@@ -40,10 +46,29 @@ func TestOnlyTheCurrentVersionIsKept(t *testing.T) {
 		if got, _ := catalog.Document(acronym); got != update {
 			t.Fatalf("update %d not taken", i)
 		}
+		served = append(served, func() copies {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			v := s.current[acronym]
+			if v == nil || len(v.br) == 0 || len(v.gz) == 0 {
+				t.Fatalf("update %d: no compressed version kept", i)
+			}
+			return copies{weak.Make(&v.br[0]), weak.Make(&v.gz[0])}
+		}())
 	}
 	if len(s.current) != 1 {
 		t.Errorf("%d versions kept, want the current one only", len(s.current))
 	}
+	runtime.GC()
+	for i, c := range served[:len(served)-1] {
+		if c.br.Value() != nil || c.gz.Value() != nil {
+			t.Errorf("the compressed copies of version %d are still held after %d updates", i, len(served)-1-i)
+		}
+	}
+	if last := served[len(served)-1]; last.br.Value() == nil || last.gz.Value() == nil {
+		t.Error("the current version's compressed copies were dropped")
+	}
+	runtime.KeepAlive(s)
 }
 
 // A conference's update is served while another conference's file is still

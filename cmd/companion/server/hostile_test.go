@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
@@ -263,16 +264,132 @@ func TestCraftedTalkLink(t *testing.T) {
 			t.Errorf("%s: the 404 page repeats the request:\n%s", p, b)
 		}
 	}
-	// The known talk with a crafted query: the query is not rendered raw.
-	res := get(t, srv.URL+`/talk/keynote-ouverture?c=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&day=%22%3E`)
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("known talk with a crafted query: %s", res.Status)
+}
+
+// craftedValues are query values made to break out of an attribute, run
+// script or confuse an escaper; each holds the marker craftedMarker (which
+// matches nothing in the schedule), so that wherever a page repeats one it
+// can be found.
+var craftedValues = []string{
+	craftedMarker + `"><img src=x onerror=alert(1)>`,
+	"javascript:alert('" + craftedMarker + "')",
+	craftedMarker + ` "double" 'single' \back\slash\" \'`,
+	craftedMarker + "\u202f: l'art \u00a0\\ « x »\u202f",
+	craftedMarker + `' onmouseover='alert(1)' x="`,
+}
+
+const craftedMarker = "zq9"
+
+// A crafted query value (?q=, ?t=, ?c=, ?day=) is shown, where a page
+// shows it at all, as the very string it is: an attribute that carries it
+// equals it (a link carries it as that parameter's value), a text that
+// shows it shows all of it, and the page holds no element or attribute
+// that it does not hold for a plain value.
+func TestCraftedQueryValues(t *testing.T) {
+	srv := newSite(t)
+	pages := []string{"/", "/agenda", "/events", "/changes", "/share", "/now", "/tracks", "/track/reseau-ebpf",
+		"/rooms", "/room/bleu", "/speakers", "/speakers/solomon-hykes", "/venue", "/talk/keynote-ouverture"}
+	shown := 0
+	for _, page := range pages {
+		for _, param := range []string{"q", "t", "c", "day"} {
+			plain := shape(parse(t, srv.URL, page+"?"+param+"="+craftedMarker))
+			for _, v := range craftedValues {
+				path := page + "?" + param + "=" + url.QueryEscape(v)
+				n := parse(t, srv.URL, path)
+				checkNoScript(t, path, n)
+				for _, extra := range shapeDiff(shape(n), plain) {
+					t.Errorf("%s: %s, which the page with a plain value has not", path, extra)
+				}
+				shown += checkShownWhole(t, path, n, param, v)
+			}
+		}
 	}
-	n, err := html.Parse(res.Body)
-	if err != nil {
-		t.Fatal(err)
+	// The speakers' filter shows its query: it must be there, whole, for
+	// the checks above to have checked something.
+	n := parse(t, srv.URL, "/speakers?q="+url.QueryEscape(craftedValues[0]))
+	if got := attr(findAttrValue(n, "input", "id", "speaker-filter"), "value"); got != craftedValues[0] {
+		t.Errorf("the speakers' filter holds %q, want %q", got, craftedValues[0])
 	}
-	checkNoScript(t, "crafted query", n)
+	if shown == 0 {
+		t.Error("no page shows a crafted value: the test checks nothing")
+	}
+}
+
+// checkShownWhole checks every attribute and text of n that holds the
+// marker: an attribute equals v, or is a link whose param is v; a text
+// holds v whole (but for the spaces around it, which a search drops). It returns how many it found.
+func checkShownWhole(t *testing.T, path string, n *html.Node, param, v string) int {
+	t.Helper()
+	found := 0
+	var rec func(*html.Node)
+	rec = func(e *html.Node) {
+		switch e.Type {
+		case html.TextNode:
+			if strings.Contains(e.Data, craftedMarker) {
+				found++
+				if !strings.Contains(e.Data, strings.TrimSpace(v)) { // a search is trimmed
+					t.Errorf("%s: a text shows part of the value: %q", path, e.Data)
+				}
+			}
+		case html.ElementNode:
+			for _, a := range e.Attr {
+				if !strings.Contains(a.Val, craftedMarker) {
+					continue
+				}
+				found++
+				if a.Val == v {
+					continue
+				}
+				if u, err := url.Parse(a.Val); err == nil && (a.Key == "href" || a.Key == "action" || a.Key == "content") && u.Query().Get(param) == v {
+					continue
+				}
+				t.Errorf("%s: <%s %s=%q>, want the value %q whole", path, e.Data, a.Key, a.Val, v)
+			}
+		}
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return found
+}
+
+// shape is the set of element names and element-attribute pairs of a page.
+func shape(n *html.Node) map[string]bool {
+	s := map[string]bool{}
+	walkHTML(n, func(e *html.Node) {
+		s["<"+e.Data+">"] = true
+		for _, a := range e.Attr {
+			s["<"+e.Data+" "+a.Key+">"] = true
+		}
+	})
+	return s
+}
+
+// shapeDiff lists what got has that want has not.
+func shapeDiff(got, want map[string]bool) []string {
+	var extra []string
+	for k := range got {
+		if !want[k] {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	return extra
+}
+
+// findAttrValue returns the first tag element whose key attribute is val.
+func findAttrValue(n *html.Node, tag, key, val string) *html.Node {
+	var found *html.Node
+	walkHTML(n, func(e *html.Node) {
+		if found == nil && e.Data == tag && attr(e, key) == val {
+			found = e
+		}
+	})
+	if found == nil {
+		return &html.Node{}
+	}
+	return found
 }
 
 // hostileSpeaker is the page slug of the hostile schedule's speaker.

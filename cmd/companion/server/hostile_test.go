@@ -3,13 +3,18 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	appfind "companion/app/find"
+	"companion/app/ui"
 	"companion/data"
 
 	"golang.org/x/net/html"
@@ -134,9 +139,38 @@ func checkNoScript(t *testing.T, page string, n *html.Node) {
 
 func TestHostileScheduleIsText(t *testing.T) {
 	srv := newSite(t, hostileSchedule())
-	for _, path := range []string{"/?c=hostile", "/talk/quote-talk?c=hostile", "/talk/long-talk?c=hostile", "/talk/nbsp-talk?c=hostile", "/agenda?c=hostile", "/events",
-		"/speakers?c=hostile", "/speakers/" + hostileSpeaker + "?c=hostile", "/venue?c=hostile"} {
+	const c = "?c=hostile"
+	track, room := appfind.Slug("Sécurité"), appfind.Slug(hostileRoom)
+	for _, path := range everyRoute(t, map[string][]string{
+		"PathSchedule": {ui.PathSchedule + c, ui.PathSchedule + c + "&view=grid"},
+		"PathAgenda":   {ui.PathAgenda + c},
+		"PathTalk":     {ui.PathTalk + "quote-talk" + c, ui.PathTalk + "long-talk" + c, ui.PathTalk + "nbsp-talk" + c},
+		"PathEvents":   {ui.PathEvents},
+		"PathChanges":  {ui.PathChanges + c},
+		"PathShare":    {ui.PathShare + c},
+		"PathNow":      {ui.PathNow + c},
+		"PathTracks":   {ui.PathTracks + c},
+		"PathTrack":    {ui.PathTrack + track + c},
+		"PathRooms":    {ui.PathRooms + c},
+		"PathRoom":     {ui.PathRoom + room + c, ui.PathRoom + "bleu" + c},
+		"PathSpeakers": {ui.PathSpeakers + c},
+		"PathSpeaker":  {ui.PathSpeaker + hostileSpeaker + c},
+		"PathVenue":    {ui.PathVenue + c},
+	}) {
 		checkNoScript(t, path, parse(t, srv.URL, path))
+	}
+
+	// The room's and the track's names, as text, in their lists and pages.
+	for _, p := range []struct{ list, page, name string }{
+		{ui.PathRooms + c, ui.PathRoom + room + c, hostileRoom},
+		{ui.PathTracks + c, ui.PathTrack + track + c, "Sécurité"},
+	} {
+		if a := findHref(parse(t, srv.URL, p.list), p.page); a == nil || !strings.Contains(text(a), p.name) {
+			t.Errorf("%s does not link %q to %s: %v", p.list, p.name, p.page, a)
+		}
+		if got := text(find(parse(t, srv.URL, p.page), "h1")); got != p.name {
+			t.Errorf("%s: h1 = %q, want %q", p.page, got, p.name)
+		}
 	}
 
 	// The talk page: its heading, its title tag and link preview, its star
@@ -287,14 +321,32 @@ const craftedMarker = "zq9"
 // that it does not hold for a plain value.
 func TestCraftedQueryValues(t *testing.T) {
 	srv := newSite(t)
-	pages := []string{"/", "/agenda", "/events", "/changes", "/share", "/now", "/tracks", "/track/reseau-ebpf",
-		"/rooms", "/room/bleu", "/speakers", "/speakers/solomon-hykes", "/venue", "/talk/keynote-ouverture"}
+	pages := everyRoute(t, map[string][]string{
+		"PathSchedule": {ui.PathSchedule, ui.PathSchedule + "?view=grid"},
+		"PathAgenda":   {ui.PathAgenda},
+		"PathTalk":     {ui.PathTalk + "keynote-ouverture"},
+		"PathEvents":   {ui.PathEvents},
+		"PathChanges":  {ui.PathChanges},
+		"PathShare":    {ui.PathShare},
+		"PathNow":      {ui.PathNow},
+		"PathTracks":   {ui.PathTracks},
+		"PathTrack":    {ui.PathTrack + "reseau-ebpf"},
+		"PathRooms":    {ui.PathRooms},
+		"PathRoom":     {ui.PathRoom + "bleu"},
+		"PathSpeakers": {ui.PathSpeakers},
+		"PathSpeaker":  {ui.PathSpeaker + "solomon-hykes"},
+		"PathVenue":    {ui.PathVenue},
+	})
 	shown := 0
 	for _, page := range pages {
+		sep := "?"
+		if strings.Contains(page, "?") {
+			sep = "&"
+		}
 		for _, param := range []string{"q", "t", "c", "day"} {
-			plain := shape(parse(t, srv.URL, page+"?"+param+"="+craftedMarker))
+			plain := shape(parse(t, srv.URL, page+sep+param+"="+craftedMarker))
 			for _, v := range craftedValues {
-				path := page + "?" + param + "=" + url.QueryEscape(v)
+				path := page + sep + param + "=" + url.QueryEscape(v)
 				n := parse(t, srv.URL, path)
 				checkNoScript(t, path, n)
 				for _, extra := range shapeDiff(shape(n), plain) {
@@ -390,6 +442,76 @@ func findAttrValue(n *html.Node, tag, key, val string) *html.Node {
 		return &html.Node{}
 	}
 	return found
+}
+
+// everyRoute returns the pages to check, given for each route that
+// ui.Routes registers, by the name of its path constant. A route that
+// app/ui/routes.go registers and pages lacks fails the test, so that a new
+// page is not left out of it silently; so does a name it does not register.
+func everyRoute(t *testing.T, pages map[string][]string) []string {
+	t.Helper()
+	registered := registeredRoutes(t)
+	var out []string
+	for _, name := range registered {
+		if len(pages[name]) == 0 {
+			t.Errorf("the route %s (app/ui/routes.go) is not checked: add its pages to the test", name)
+		}
+		out = append(out, pages[name]...)
+	}
+	for name := range pages {
+		if !contains(registered, name) {
+			t.Errorf("%s is no route that app/ui/routes.go registers", name)
+		}
+	}
+	return out
+}
+
+// registeredRoutes names the path constant of every route that Routes
+// registers in app/ui/routes.go (read as source: go-app keeps its routes
+// to itself). A route registered without one fails the test.
+func registeredRoutes(t *testing.T) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join("..", "..", "..", "app", "ui", "routes.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "Routes" || fn.Recv != nil {
+			continue
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "app" || !strings.HasPrefix(sel.Sel.Name, "Route") || len(call.Args) == 0 {
+				return true
+			}
+			var found []string
+			ast.Inspect(call.Args[0], func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && strings.HasPrefix(id.Name, "Path") {
+					found = append(found, id.Name)
+				}
+				return true
+			})
+			if len(found) != 1 {
+				t.Errorf("%s: a route that names no one Path constant", fset.Position(call.Pos()))
+			}
+			names = append(names, found...)
+			return true
+		})
+	}
+	if len(names) == 0 {
+		t.Fatal("no route found in app/ui/routes.go's Routes")
+	}
+	return names
 }
 
 // hostileSpeaker is the page slug of the hostile schedule's speaker.

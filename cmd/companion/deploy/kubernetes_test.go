@@ -30,8 +30,8 @@ import (
 
 // kubeVersion is the Kubernetes release whose API the manifests are
 // validated against: its OpenAPI schemas are embedded in kubectl-validate,
-// so validation runs offline. 1.30 is the newest it carries; the
-// preStop sleep action needs 1.29.
+// so validation runs offline. 1.30 is the newest it carries, and the
+// first where the preStop sleep action is on by default.
 const kubeVersion = "1.30"
 
 var (

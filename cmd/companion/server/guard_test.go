@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"companion/cmd/companion/server"
+
 	"github.com/andybalholm/brotli"
 )
 
@@ -121,4 +123,75 @@ func TestEveryResponseCompressed(t *testing.T) {
 			t.Errorf("%s: Content-Type %q", path, plain.Header.Get("Content-Type"))
 		}
 	}
+}
+
+// The security headers are on every answer, not only on pages that were
+// found: a 404 (a page, a talk, a file, a schedule), a 405 (which says
+// what is allowed), a HEAD, a 304 and a redirect carry the same ones as the
+// home page, the policy the server declares.
+func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
+	srv := newSite(t)
+	do := func(method, path string, header ...string) *http.Response {
+		t.Helper()
+		req, err := http.NewRequest(method, srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := http.DefaultTransport.RoundTrip(req) // redirects not followed
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	home := do(http.MethodGet, "/")
+	names := []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+	if got := home.Header.Get("Content-Security-Policy"); got != server.ContentSecurityPolicy {
+		t.Fatalf("GET /: CSP %q, want %q", got, server.ContentSecurityPolicy)
+	}
+	for _, name := range names {
+		if home.Header.Get(name) == "" {
+			t.Fatalf("GET /: no %s", name)
+		}
+	}
+	check := func(what string, res *http.Response, status int) {
+		t.Helper()
+		if res.StatusCode != status {
+			t.Errorf("%s: %s, want %d", what, res.Status, status)
+		}
+		for _, name := range names {
+			if got, want := res.Header.Values(name), home.Header.Values(name); len(got) != 1 || got[0] != want[0] {
+				t.Errorf("%s: %s %q, want %q", what, name, got, want)
+			}
+		}
+	}
+
+	notFound := []string{"/no-such-page", "/talk/no-such-talk", "/speakers/unknown", "/track/nope", "/room/nope",
+		"/web/nope.css", "/api/schedules/nope", "/robots.txt"}
+	found := []string{"/", "/talk/keynote-ouverture", "/speakers/solomon-hykes", "/app.js", "/web/app.css", "/api/schedules/kcdfrance2023", "/healthz"}
+	for _, path := range notFound {
+		check("GET "+path, do(http.MethodGet, path), http.StatusNotFound)
+		check("HEAD "+path, do(http.MethodHead, path), http.StatusNotFound)
+	}
+	for _, path := range found {
+		check("HEAD "+path, do(http.MethodHead, path), http.StatusOK)
+		if etag := do(http.MethodGet, path).Header.Get("ETag"); etag != "" {
+			check("GET "+path+" If-None-Match", do(http.MethodGet, path, "If-None-Match", etag), http.StatusNotModified)
+		}
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodOptions, "PROPFIND"} {
+		for _, path := range append(found[:3:3], notFound[:2]...) {
+			res := do(m, path)
+			check(m+" "+path, res, http.StatusMethodNotAllowed)
+			if got := res.Header.Get("Allow"); got != "GET, HEAD" {
+				t.Errorf("%s %s: Allow %q, want \"GET, HEAD\"", m, path, got)
+			}
+		}
+	}
+	// Go's ServeMux cleans a path by redirecting.
+	check("GET /web/../healthz", do(http.MethodGet, "/web/../healthz"), http.StatusTemporaryRedirect)
 }

@@ -3,12 +3,18 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
 	"net/url"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	appfind "companion/app/find"
+	"companion/app/ui"
 	"companion/data"
 
 	"golang.org/x/net/html"
@@ -133,9 +139,38 @@ func checkNoScript(t *testing.T, page string, n *html.Node) {
 
 func TestHostileScheduleIsText(t *testing.T) {
 	srv := newSite(t, hostileSchedule())
-	for _, path := range []string{"/?c=hostile", "/talk/quote-talk?c=hostile", "/talk/long-talk?c=hostile", "/talk/nbsp-talk?c=hostile", "/agenda?c=hostile", "/events",
-		"/speakers?c=hostile", "/speakers/" + hostileSpeaker + "?c=hostile", "/venue?c=hostile"} {
+	const c = "?c=hostile"
+	track, room := appfind.Slug("Sécurité"), appfind.Slug(hostileRoom)
+	for _, path := range everyRoute(t, map[string][]string{
+		"PathSchedule": {ui.PathSchedule + c, ui.PathSchedule + c + "&view=grid"},
+		"PathAgenda":   {ui.PathAgenda + c},
+		"PathTalk":     {ui.PathTalk + "quote-talk" + c, ui.PathTalk + "long-talk" + c, ui.PathTalk + "nbsp-talk" + c},
+		"PathEvents":   {ui.PathEvents},
+		"PathChanges":  {ui.PathChanges + c},
+		"PathShare":    {ui.PathShare + c},
+		"PathNow":      {ui.PathNow + c},
+		"PathTracks":   {ui.PathTracks + c},
+		"PathTrack":    {ui.PathTrack + track + c},
+		"PathRooms":    {ui.PathRooms + c},
+		"PathRoom":     {ui.PathRoom + room + c, ui.PathRoom + "bleu" + c},
+		"PathSpeakers": {ui.PathSpeakers + c},
+		"PathSpeaker":  {ui.PathSpeaker + hostileSpeaker + c},
+		"PathVenue":    {ui.PathVenue + c},
+	}) {
 		checkNoScript(t, path, parse(t, srv.URL, path))
+	}
+
+	// The room's and the track's names, as text, in their lists and pages.
+	for _, p := range []struct{ list, page, name string }{
+		{ui.PathRooms + c, ui.PathRoom + room + c, hostileRoom},
+		{ui.PathTracks + c, ui.PathTrack + track + c, "Sécurité"},
+	} {
+		if a := findHref(parse(t, srv.URL, p.list), p.page); a == nil || !strings.Contains(text(a), p.name) {
+			t.Errorf("%s does not link %q to %s: %v", p.list, p.name, p.page, a)
+		}
+		if got := text(find(parse(t, srv.URL, p.page), "h1")); got != p.name {
+			t.Errorf("%s: h1 = %q, want %q", p.page, got, p.name)
+		}
 	}
 
 	// The talk page: its heading, its title tag and link preview, its star
@@ -263,16 +298,220 @@ func TestCraftedTalkLink(t *testing.T) {
 			t.Errorf("%s: the 404 page repeats the request:\n%s", p, b)
 		}
 	}
-	// The known talk with a crafted query: the query is not rendered raw.
-	res := get(t, srv.URL+`/talk/keynote-ouverture?c=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&day=%22%3E`)
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("known talk with a crafted query: %s", res.Status)
+}
+
+// craftedValues are query values made to break out of an attribute, run
+// script or confuse an escaper; each holds the marker craftedMarker (which
+// matches nothing in the schedule), so that wherever a page repeats one it
+// can be found.
+var craftedValues = []string{
+	craftedMarker + `"><img src=x onerror=alert(1)>`,
+	"javascript:alert('" + craftedMarker + "')",
+	craftedMarker + ` "double" 'single' \back\slash\" \'`,
+	craftedMarker + "\u202f: l'art \u00a0\\ « x »\u202f",
+	craftedMarker + `' onmouseover='alert(1)' x="`,
+}
+
+const craftedMarker = "zq9"
+
+// A crafted query value (?q=, ?t=, ?c=, ?day=) is shown, where a page
+// shows it at all, as the very string it is: an attribute that carries it
+// equals it (a link carries it as that parameter's value), a text that
+// shows it shows all of it, and the page holds no element or attribute
+// that it does not hold for a plain value.
+func TestCraftedQueryValues(t *testing.T) {
+	srv := newSite(t)
+	pages := everyRoute(t, map[string][]string{
+		"PathSchedule": {ui.PathSchedule, ui.PathSchedule + "?view=grid"},
+		"PathAgenda":   {ui.PathAgenda},
+		"PathTalk":     {ui.PathTalk + "keynote-ouverture"},
+		"PathEvents":   {ui.PathEvents},
+		"PathChanges":  {ui.PathChanges},
+		"PathShare":    {ui.PathShare},
+		"PathNow":      {ui.PathNow},
+		"PathTracks":   {ui.PathTracks},
+		"PathTrack":    {ui.PathTrack + "reseau-ebpf"},
+		"PathRooms":    {ui.PathRooms},
+		"PathRoom":     {ui.PathRoom + "bleu"},
+		"PathSpeakers": {ui.PathSpeakers},
+		"PathSpeaker":  {ui.PathSpeaker + "solomon-hykes"},
+		"PathVenue":    {ui.PathVenue},
+	})
+	shown := 0
+	for _, page := range pages {
+		sep := "?"
+		if strings.Contains(page, "?") {
+			sep = "&"
+		}
+		for _, param := range []string{"q", "t", "c", "day"} {
+			plain := shape(parse(t, srv.URL, page+sep+param+"="+craftedMarker))
+			for _, v := range craftedValues {
+				path := page + sep + param + "=" + url.QueryEscape(v)
+				n := parse(t, srv.URL, path)
+				checkNoScript(t, path, n)
+				for _, extra := range shapeDiff(shape(n), plain) {
+					t.Errorf("%s: %s, which the page with a plain value has not", path, extra)
+				}
+				shown += checkShownWhole(t, path, n, param, v)
+			}
+		}
 	}
-	n, err := html.Parse(res.Body)
+	// The speakers' filter shows its query: it must be there, whole, for
+	// the checks above to have checked something.
+	n := parse(t, srv.URL, "/speakers?q="+url.QueryEscape(craftedValues[0]))
+	if got := attr(findAttrValue(n, "input", "id", "speaker-filter"), "value"); got != craftedValues[0] {
+		t.Errorf("the speakers' filter holds %q, want %q", got, craftedValues[0])
+	}
+	if shown == 0 {
+		t.Error("no page shows a crafted value: the test checks nothing")
+	}
+}
+
+// checkShownWhole checks every attribute and text of n that holds the
+// marker: an attribute equals v, or is a link whose param is v; a text
+// holds v whole (but for the spaces around it, which a search drops). It returns how many it found.
+func checkShownWhole(t *testing.T, path string, n *html.Node, param, v string) int {
+	t.Helper()
+	found := 0
+	var rec func(*html.Node)
+	rec = func(e *html.Node) {
+		switch e.Type {
+		case html.TextNode:
+			if strings.Contains(e.Data, craftedMarker) {
+				found++
+				if !strings.Contains(e.Data, strings.TrimSpace(v)) { // a search is trimmed
+					t.Errorf("%s: a text shows part of the value: %q", path, e.Data)
+				}
+			}
+		case html.ElementNode:
+			for _, a := range e.Attr {
+				if !strings.Contains(a.Val, craftedMarker) {
+					continue
+				}
+				found++
+				if a.Val == v {
+					continue
+				}
+				if u, err := url.Parse(a.Val); err == nil && (a.Key == "href" || a.Key == "action" || a.Key == "content") && u.Query().Get(param) == v {
+					continue
+				}
+				t.Errorf("%s: <%s %s=%q>, want the value %q whole", path, e.Data, a.Key, a.Val, v)
+			}
+		}
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return found
+}
+
+// shape is the set of element names and element-attribute pairs of a page.
+func shape(n *html.Node) map[string]bool {
+	s := map[string]bool{}
+	walkHTML(n, func(e *html.Node) {
+		s["<"+e.Data+">"] = true
+		for _, a := range e.Attr {
+			s["<"+e.Data+" "+a.Key+">"] = true
+		}
+	})
+	return s
+}
+
+// shapeDiff lists what got has that want has not.
+func shapeDiff(got, want map[string]bool) []string {
+	var extra []string
+	for k := range got {
+		if !want[k] {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	return extra
+}
+
+// findAttrValue returns the first tag element whose key attribute is val.
+func findAttrValue(n *html.Node, tag, key, val string) *html.Node {
+	var found *html.Node
+	walkHTML(n, func(e *html.Node) {
+		if found == nil && e.Data == tag && attr(e, key) == val {
+			found = e
+		}
+	})
+	if found == nil {
+		return &html.Node{}
+	}
+	return found
+}
+
+// everyRoute returns the pages to check, given for each route that
+// ui.Routes registers, by the name of its path constant. A route that
+// app/ui/routes.go registers and pages lacks fails the test, so that a new
+// page is not left out of it silently; so does a name it does not register.
+func everyRoute(t *testing.T, pages map[string][]string) []string {
+	t.Helper()
+	registered := registeredRoutes(t)
+	var out []string
+	for _, name := range registered {
+		if len(pages[name]) == 0 {
+			t.Errorf("the route %s (app/ui/routes.go) is not checked: add its pages to the test", name)
+		}
+		out = append(out, pages[name]...)
+	}
+	for name := range pages {
+		if !contains(registered, name) {
+			t.Errorf("%s is no route that app/ui/routes.go registers", name)
+		}
+	}
+	return out
+}
+
+// registeredRoutes names the path constant of every route that Routes
+// registers in app/ui/routes.go (read as source: go-app keeps its routes
+// to itself). A route registered without one fails the test.
+func registeredRoutes(t *testing.T) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join("..", "..", "..", "app", "ui", "routes.go"), nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkNoScript(t, "crafted query", n)
+	var names []string
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "Routes" || fn.Recv != nil {
+			continue
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "app" || !strings.HasPrefix(sel.Sel.Name, "Route") || len(call.Args) == 0 {
+				return true
+			}
+			var found []string
+			ast.Inspect(call.Args[0], func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && strings.HasPrefix(id.Name, "Path") {
+					found = append(found, id.Name)
+				}
+				return true
+			})
+			if len(found) != 1 {
+				t.Errorf("%s: a route that names no one Path constant", fset.Position(call.Pos()))
+			}
+			names = append(names, found...)
+			return true
+		})
+	}
+	if len(names) == 0 {
+		t.Fatal("no route found in app/ui/routes.go's Routes")
+	}
+	return names
 }
 
 // hostileSpeaker is the page slug of the hostile schedule's speaker.

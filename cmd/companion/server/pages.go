@@ -39,8 +39,8 @@ var goAppFiles = map[string]bool{
 type pages struct {
 	goApp   http.Handler
 	version string
-	baseURL string // the site's public URL, without a trailing slash
-	refresh func() // brings in live schedule updates, if any
+	baseURL string               // the site's public URL, without a trailing slash
+	refresh func(acronym string) // brings in live schedule updates, if any
 
 	mu      sync.Mutex
 	gen     uint64                   // the catalog generation cached
@@ -73,6 +73,15 @@ func newPages(goApp http.Handler, version string) *pages {
 
 func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	lang := i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+	if s.refresh != nil {
+		// Before the page is looked up: an update may add the talk asked
+		// for. The page's conference is the one its URL names.
+		acronym := r.URL.Query().Get("c")
+		if acronym == "" {
+			acronym = catalog.Default()
+		}
+		s.refresh(acronym)
+	}
 	var key string
 	switch {
 	case goAppFiles[r.URL.Path]:
@@ -90,9 +99,6 @@ func (s *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// choice lives in the browser: the app renders in it once started.
 	key = string(lang) + " " + key
 	w.Header().Set("Vary", "Accept-Language")
-	if s.refresh != nil {
-		s.refresh()
-	}
 	p := s.get(catalog.Generation(), key)
 	p.once.Do(func() { s.render(p, key) })
 	if p.body == nil {

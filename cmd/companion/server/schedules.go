@@ -26,21 +26,30 @@ const DefaultMaxScheduleBytes = 32 << 20
 
 // schedules serves each conference's current schedule.json with an ETag,
 // so that a change reaches attendees without a new app: the built-in
-// schedule, or a file <acronym>.json in the organiser's directory. A file
-// is read again when its size or time changes, at most once a second; one
-// that does not load (not a regular file, too large, not a schedule of
-// that conference) is reported once and the last good schedule is served.
-// A good one also replaces the schedule the pages are rendered from.
+// schedule, or a file <acronym>.json in the organiser's directory. The
+// directory is looked at, at most once a second, by a request; a file whose
+// size or time changed is read and parsed once per change, off the request
+// path, each file apart. A request waits only for its own conference's
+// reading, so that it sees the organiser's edit at once, never for another
+// conference's: a 30 MB broken file of one conference does not hold up the
+// others. A file that does not load (not a regular file, too large, not a
+// schedule of that conference) is reported once and the last good schedule
+// is served. A good one also replaces the schedule the pages are rendered
+// from.
 type schedules struct {
 	dir      string
 	maxBytes int64
 	recheck  time.Duration // how often the directory is looked at
 
+	// beforeParse, when set (by tests), is called before a file that was
+	// read is parsed.
+	beforeParse func(acronym string)
+
 	mu        sync.Mutex
 	lastCheck time.Time
 	files     map[string]*liveFile // by acronym
 	current   map[string]*version  // by acronym: what is served
-	loading   sync.Mutex           // one reading of the directory at a time
+	scanning  sync.Mutex           // one look at the directory at a time
 }
 
 // version is a schedule as served: its bytes, ETag and compressed forms,
@@ -52,11 +61,12 @@ type version struct {
 	br, gz []byte
 }
 
-// liveFile remembers the last file seen for a conference, good or bad, so
-// that a broken file is read once per change, not once per request.
+// liveFile is the last file seen for a conference, good or bad, so that a
+// broken file is read once per change, not once per request.
 type liveFile struct {
 	modTime time.Time
 	size    int64
+	done    chan struct{} // closed when this change has been taken or rejected
 }
 
 func newSchedules(dir string, maxBytes int64) *schedules {
@@ -69,7 +79,7 @@ func newSchedules(dir string, maxBytes int64) *schedules {
 
 func (s *schedules) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	acronym := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, SchedulePath), ".json")
-	s.refresh()
+	s.refresh(acronym)
 	v := s.version(acronym)
 	if v == nil {
 		http.NotFound(w, r)
@@ -96,22 +106,38 @@ func (s *schedules) version(acronym string) *version {
 	return v
 }
 
-// refresh looks at the directory, at most once per recheck interval, and
-// swaps in every conference's changed file that loads.
-func (s *schedules) refresh() {
+// refresh brings in live updates for a request about a conference (the
+// acronym; "" or an unknown one waits for none): it looks at the directory
+// when due, then waits for the reading of that conference's file, if one
+// is under way, and for no other.
+func (s *schedules) refresh(acronym string) {
 	if s.dir == "" {
 		return
 	}
+	s.scan()
+	s.mu.Lock()
+	f := s.files[acronym]
+	s.mu.Unlock()
+	if f != nil {
+		<-f.done
+	}
+}
+
+// scan looks at the directory, at most once per recheck interval, and
+// starts reading each conference's file that changed since it was last
+// seen. Looking is a few Lstat calls; reading and parsing happen in the
+// background.
+func (s *schedules) scan() {
 	s.mu.Lock()
 	due := time.Since(s.lastCheck) >= s.recheck
 	if due {
 		s.lastCheck = time.Now()
 	}
 	s.mu.Unlock()
-	if !due || !s.loading.TryLock() {
-		return // another request is reading it: serve what is current
+	if !due || !s.scanning.TryLock() {
+		return // another request is looking: serve what is current
 	}
-	defer s.loading.Unlock()
+	defer s.scanning.Unlock()
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		log.Printf("schedule updates: %v", err)
@@ -119,25 +145,37 @@ func (s *schedules) refresh() {
 	}
 	defer root.Close()
 	for _, e := range catalog.List() {
-		s.reload(root, e.Acronym)
+		st, err := root.Lstat(e.Acronym + ".json")
+		if err != nil {
+			continue // no update for this conference
+		}
+		s.mu.Lock()
+		seen := s.files[e.Acronym]
+		changed := seen == nil || !st.ModTime().Equal(seen.modTime) || st.Size() != seen.size
+		if changed {
+			next := &liveFile{modTime: st.ModTime(), size: st.Size(), done: make(chan struct{})}
+			s.files[e.Acronym] = next
+			go s.reload(e.Acronym, st, seen, next)
+		}
+		s.mu.Unlock()
 	}
 }
 
-// reload reads DIR/<acronym>.json when it changed since it was last seen.
-func (s *schedules) reload(root *os.Root, acronym string) {
+// reload reads DIR/<acronym>.json for the change next, after the reading
+// of the previous change, prev, so that an older file never replaces a
+// newer one.
+func (s *schedules) reload(acronym string, st fs.FileInfo, prev, next *liveFile) {
+	defer close(next.done)
+	if prev != nil {
+		<-prev.done
+	}
 	name := acronym + ".json"
-	st, err := root.Lstat(name)
-	if err != nil {
-		return // no update for this conference
-	}
-	seen := s.files[acronym]
-	if seen != nil && st.ModTime().Equal(seen.modTime) && st.Size() == seen.size {
-		return
-	}
-	s.files[acronym] = &liveFile{modTime: st.ModTime(), size: st.Size()}
 	path := s.dir + string(os.PathSeparator) + name
-	body, err := s.read(root, name, st)
+	body, err := s.read(name, st)
 	if err == nil {
+		if s.beforeParse != nil {
+			s.beforeParse(acronym)
+		}
 		_, err = catalog.Replace(acronym, string(body))
 	}
 	if err != nil {
@@ -147,13 +185,18 @@ func (s *schedules) reload(root *os.Root, acronym string) {
 
 // read returns a regular file's bytes within the size limit: no symbolic
 // link (os.Root keeps reads inside the directory anyway), FIFO or device.
-func (s *schedules) read(root *os.Root, name string, st fs.FileInfo) ([]byte, error) {
+func (s *schedules) read(name string, st fs.FileInfo) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
 	}
 	if st.Size() > s.maxBytes {
 		return nil, fmt.Errorf("%d bytes, over the limit of %d", st.Size(), s.maxBytes)
 	}
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err

@@ -27,9 +27,9 @@ import (
 )
 
 // Timeouts of the HTTP server. The largest response is the browser app:
-// 1.6 MB in brotli, 8.5 MB raw for a client that takes no compression. A
+// 1.8 MB in brotli, 10.8 MB raw for a client that takes no compression. A
 // phone on a poor 3G or EDGE link (50 kB/s, worse in a crowded hall)
-// needs about 30 s for the first and nearly 3 minutes for the second: the
+// needs about 40 s for the first and about 3.5 minutes for the second: the
 // write timeout leaves room for both, and only cuts clients that have
 // stopped reading.
 const (
@@ -55,7 +55,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	grace := fs.Duration("grace", defaultGrace, "on SIGTERM or SIGINT, how long requests in flight may take to finish before the server exits")
 	baseURL := fs.String("base-url", os.Getenv("BASE_URL"), "the site's public address, e.g. https://companion.example.org (default $BASE_URL): link previews and canonical links need it")
 	maxSchedule := fs.Int64("schedules-max-bytes", server.DefaultMaxScheduleBytes, "largest file read from -schedules")
-	writeTimeout := fs.Duration("write-timeout", defaultWrite, "longest time to send one response (the app is 1.6 MB compressed; a slow phone takes minutes)")
+	writeTimeout := fs.Duration("write-timeout", defaultWrite, "longest time to send one response (the app is 1.8 MB compressed; a slow phone takes minutes)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: companion serve [flags]\n\nServes the app, its embedded conferences and those given with -conference. Flags:")
 		fs.PrintDefaults()

@@ -153,7 +153,7 @@ func (s *companionProc) wait(t *testing.T, limit time.Duration) int {
 	}
 }
 
-// download is a slow client fetching the uncompressed app (8.5 MB) over
+// download is a slow client fetching the uncompressed app (10.8 MB) over
 // one connection with a small receive buffer: the server is still writing
 // long after the request started.
 type download struct {

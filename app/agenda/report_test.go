@@ -71,3 +71,23 @@ func TestNotesReportInFrench(t *testing.T) {
 		}
 	}
 }
+
+// A talk after midnight is written with its own date, not the date of the
+// day the schedule lists it under (as 39C3's night talks are).
+func TestNotesReportAfterMidnight(t *testing.T) {
+	c := conference(t, ev{guid: "late", room: "Bleu", start: "19:00", dur: "0:40", title: "Night talk"})
+	e := c.Event("late")
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Start = time.Date(2023, 3, 8, 0, 30, 0, 0, paris) // listed under Tuesday 7 March
+	e.End = e.Start.Add(40 * time.Minute)
+	s := newStorage()
+	a, _ := agenda.Open(s, "test2023")
+	a.SetNote("late", agenda.Note{Text: "late", Talk: agenda.SnapshotOf(e)})
+	got := agenda.Report(c, a, time.Date(2023, 3, 9, 9, 0, 0, 0, time.UTC))
+	if !strings.Contains(got, "- **When:** Wednesday 8 March 2023, 00:30–01:10\n") {
+		t.Fatalf("the night talk is not dated 8 March:\n%s", got)
+	}
+}

@@ -263,3 +263,36 @@ func TestPersonShapes(t *testing.T) {
 		t.Errorf("warnings %v", c.Warnings)
 	}
 }
+
+// Spaces around a room, a track, a subtitle or a link's title on the JSON
+// path are trimmed, as the XML path trims them: " Main " and "Main" are
+// one room, one filter, one colour.
+func TestWhitespaceTrimmed(t *testing.T) {
+	doc := `{"schedule":{"version":"1","conference":{"acronym":" spaces ","title":" Spaces ","time_zone_name":"Europe/Paris",
+"rooms":[{"name":" Main "}],
+"days":[{"index":1,"date":"2024-05-04","rooms":{" Main ":[
+ {"guid":"6f1c1d4e-0000-4000-8000-0000000000f1","date":"2024-05-04T10:00:00+02:00","duration":"00:30","title":" Spaced ","subtitle":" Sub ",
+  "track":" Track ","language":" fr ","type":" talk ","persons":[{"public_name":" Ada "}],
+  "links":[{"url":" https://example.org/slides ","title":" Slides "}]},
+ {"guid":"6f1c1d4e-0000-4000-8000-0000000000f2","date":"2024-05-04T11:00:00+02:00","duration":"00:30","title":"Plain","track":"Track","room":"Main"}
+]}}]}}}`
+	c, err := schedule.Parse("spaces.json", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Acronym != "spaces" || c.Title != "Spaces" {
+		t.Errorf("conference %q %q", c.Acronym, c.Title)
+	}
+	e := c.Events[0]
+	got := []string{e.Title, e.Subtitle, e.Track, e.Language, e.Type, strings.Join(e.Rooms, ","), e.Persons[0].Name}
+	if len(e.Links) == 1 {
+		got = append(got, e.Links[0].Title, e.Links[0].URL)
+	}
+	want := []string{"Spaced", "Sub", "Track", "fr", "talk", "Main", "Ada", "Slides", "https://example.org/slides"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	if c.Events[1].Track != e.Track || strings.Join(c.Events[1].Rooms, ",") != strings.Join(e.Rooms, ",") {
+		t.Errorf("a spaced room or track is not the same as the plain one: %q %q", c.Events[1].Track, c.Events[1].Rooms)
+	}
+}

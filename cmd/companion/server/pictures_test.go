@@ -1,0 +1,208 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"companion/app/picture"
+	"companion/cmd/companion/server"
+	"companion/data"
+)
+
+// pictureOrigin is a remote host of speakers' pictures, on loopback: a
+// PNG, and what must never be served as a picture. It counts the requests
+// for each path.
+type pictureOrigin struct {
+	*httptest.Server
+	png  []byte
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+func newPictureOrigin(t *testing.T) *pictureOrigin {
+	o := &pictureOrigin{png: tinyPNG(t), hits: map[string]int{}}
+	o.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o.mu.Lock()
+		o.hits[r.URL.Path]++
+		o.mu.Unlock()
+		switch r.URL.Path {
+		case "/ada.png", "/other.png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(o.png)
+		case "/page.png": // HTML that says it is a PNG
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"))
+		case "/drawing.svg":
+			w.Header().Set("Content-Type", "image/svg+xml")
+			w.Write([]byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`))
+		case "/big.png": // a PNG's first bytes, then more than 1 MB, said
+			b := append(append([]byte{}, o.png...), make([]byte, 1<<20)...)
+			w.Header().Set("Content-Type", "image/png")
+			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+			w.Write(b)
+		case "/big-unsized.png": // the same without a length: read to the limit only
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(o.png)
+			w.(http.Flusher).Flush()
+			w.Write(make([]byte, 1<<20))
+		case "/moved.png":
+			http.Redirect(w, r, "/ada.png", http.StatusFound)
+		case "/loop.png":
+			http.Redirect(w, r, "/loop.png", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(o.Close)
+	return o
+}
+
+func (o *pictureOrigin) count(path string) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.hits[path]
+}
+
+func tinyPNG(t *testing.T) []byte {
+	var buf bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The site serves a picture the conference's data gives from its own
+// origin, fetched once, with its type, an ETag and the security headers;
+// it refuses what is not a raster image or is too large, and any name
+// that is not one of the data's avatars, without asking the origin.
+func TestPictureProxy(t *testing.T) {
+	o := newPictureOrigin(t)
+	names := []string{"/ada.png", "/page.png", "/drawing.svg", "/big.png", "/big-unsized.png", "/moved.png", "/loop.png", "/gone.png"}
+	var avatars []string
+	for _, n := range names {
+		avatars = append(avatars, o.URL+n)
+	}
+	srv := startSite(t, server.Assets{Served: []data.File{pictureSchedule(avatars...)}, PictureTransport: o.Client().Transport})
+	at := func(avatar string) string { return srv.URL + picture.Path("pictures", avatar) }
+
+	ada := at(o.URL + "/ada.png")
+	res := get(t, ada)
+	h := res.Header
+	if got := body(t, res); res.StatusCode != http.StatusOK || got != string(o.png) {
+		t.Fatalf("the picture: %s, %d bytes (want %d)", res.Status, len(got), len(o.png))
+	}
+	if h.Get("Content-Type") != "image/png" || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("ETag") == "" ||
+		h.Get("Cache-Control") != "max-age=86400" || h.Get("Content-Security-Policy") != server.ContentSecurityPolicy || h.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("the picture's headers: %v", h)
+	}
+	if again := get(t, ada, "If-None-Match", h.Get("ETag")); again.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidated: %s", again.Status)
+	}
+	if got := body(t, get(t, ada)); got != string(o.png) {
+		t.Errorf("asked again: %d bytes", len(got))
+	}
+	head, _ := http.NewRequest(http.MethodHead, ada, nil)
+	if res, err := http.DefaultClient.Do(head); err != nil || res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/png" {
+		t.Errorf("HEAD: %v %v", res, err)
+	}
+	if n := o.count("/ada.png"); n != 1 {
+		t.Errorf("the origin was asked %d times for the picture, want once", n)
+	}
+	// A redirect or two is followed.
+	if res := get(t, at(o.URL+"/moved.png")); res.StatusCode != http.StatusOK || body(t, res) != string(o.png) {
+		t.Errorf("a moved picture: %s", res.Status)
+	}
+
+	for _, n := range []string{"/page.png", "/drawing.svg", "/big.png", "/big-unsized.png", "/loop.png", "/gone.png"} {
+		for range 2 {
+			res := get(t, at(o.URL+n))
+			if b := body(t, res); res.StatusCode != http.StatusNotFound || strings.HasPrefix(res.Header.Get("Content-Type"), "image/") || strings.Contains(b, "<") {
+				t.Errorf("%s: %s, %q, %q: want a plain 404", n, res.Status, res.Header.Get("Content-Type"), b)
+			}
+			if res.Header.Get("Content-Security-Policy") == "" || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("%s: the 404's headers %v", n, res.Header)
+			}
+		}
+	}
+	if n := o.count("/page.png"); n != 1 {
+		t.Errorf("a refused picture was asked for %d times, want once (the failure is remembered)", n)
+	}
+	if n := o.count("/loop.png"); n != 4 {
+		t.Errorf("a redirect loop was followed %d times, want the first request and 3 redirects", n)
+	}
+
+	// No open proxy: a URL outside the data, a key the data does not
+	// have, another conference, a path with no key.
+	for _, p := range []string{
+		picture.Path("pictures", o.URL+"/other.png"),
+		picture.Path("pictures", "https://example.com/x.png"),
+		"/api/pictures/pictures/0123456789abcdef",
+		"/api/pictures/pictures/" + strings.ToUpper(picture.Key(o.URL+"/ada.png")),
+		picture.Path("kcdfrance2023", o.URL+"/ada.png"),
+		picture.Path("nosuchconf", o.URL+"/ada.png"),
+		"/api/pictures/pictures",
+		"/api/pictures/",
+		"/api/pictures/pictures/" + picture.Key(o.URL+"/ada.png") + "/x",
+	} {
+		if res := get(t, srv.URL+p); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %s, want 404", p, res.Status)
+		}
+	}
+	if n := o.count("/other.png"); n != 0 {
+		t.Errorf("the origin was asked for a picture the data does not give")
+	}
+}
+
+// The production transport connects to public addresses only: the data's
+// URLs never reach the server's own network, loopback here.
+func TestPictureProxyRefusesInsideAddresses(t *testing.T) {
+	o := newPictureOrigin(t)
+	srv := startSite(t, server.Assets{Served: []data.File{pictureSchedule(o.URL + "/ada.png")}})
+	captureLog(t)
+	if res := get(t, srv.URL+picture.Path("pictures", o.URL+"/ada.png")); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a picture on loopback: %s, want 404", res.Status)
+	}
+	if n := o.count("/ada.png"); n != 0 {
+		t.Errorf("the loopback origin was asked %d times", n)
+	}
+}
+
+// pictureSchedule is a conference whose speakers have these avatars, in
+// this order: Ada Lovelace (talk "engines"), Grace Hopper ("compilers"),
+// then others.
+func pictureSchedule(avatars ...string) data.File {
+	speakers := []struct{ slug, name string }{
+		{"engines", "Ada Lovelace"}, {"compilers", "Grace Hopper"}, {"machines", "Alan Turing"}, {"paths", "Edsger Dijkstra"},
+		{"types", "Barbara Liskov"}, {"typesetting", "Donald Knuth"}, {"optimisers", "Frances Allen"}, {"languages", "Jean Sammet"},
+	}
+	var events []any
+	for i, avatar := range avatars {
+		s := speakers[i]
+		events = append(events, map[string]any{
+			"guid": fmt.Sprintf("00000000-0000-4000-8000-%012d", i+1), "date": fmt.Sprintf("2023-03-07T%02d:00:00+01:00", 9+i),
+			"duration": "00:30", "room": "A", "slug": s.slug, "title": "Talk " + s.slug, "type": "talk",
+			"persons": []any{map[string]any{"guid": fmt.Sprintf("10000000-0000-4000-8000-%012d", i+1), "name": s.name, "avatar": avatar}},
+		})
+	}
+	doc := map[string]any{"schedule": map[string]any{"version": "1", "conference": map[string]any{
+		"acronym": "pictures", "title": "Pictures", "start": "2023-03-07", "end": "2023-03-07", "daysCount": 1,
+		"timeslot_duration": "00:15", "time_zone_name": "Europe/Paris", "rooms": []any{map[string]any{"name": "A"}},
+		"days": []any{map[string]any{"index": 1, "date": "2023-03-07", "day_start": "2023-03-07T08:00:00+01:00", "day_end": "2023-03-07T19:00:00+01:00",
+			"rooms": map[string]any{"A": events}}},
+	}}}
+	b, _ := json.Marshal(doc)
+	return data.File{Name: "pictures.json", JSON: string(b)}
+}

@@ -29,7 +29,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "companion: %s is not empty: export into a new or empty directory\n", dir)
 		return 1
 	}
-	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, BaseURL: *baseURL}, dir)
+	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, BaseURL: *baseURL, Warnings: stderr}, dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

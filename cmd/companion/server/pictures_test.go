@@ -6,16 +6,23 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"companion/app/catalog"
 	"companion/app/picture"
 	"companion/cmd/companion/server"
 	"companion/data"
+	"companion/web"
+
+	"github.com/chromedp/chromedp"
 )
 
 // pictureOrigin is a remote host of speakers' pictures, on loopback: a
@@ -213,4 +220,56 @@ func pictureSchedule(avatars ...string) data.File {
 	}}}
 	b, _ := json.Marshal(doc)
 	return data.File{Name: "pictures.json", JSON: string(b)}
+}
+
+// The static export fetches the pictures once and writes them where the
+// app asks for them, with their types in _headers; one that fails is left
+// out and said, and its speaker shows the initials. No page or script of
+// the export names the pictures' host (only the schedule's data does).
+func TestBrowserExportPictures(t *testing.T) {
+	t.Cleanup(func() { catalog.Only(nil) })
+	o := newPictureOrigin(t)
+	ada, page := o.URL+"/ada.png", o.URL+"/page.png"
+	dir := t.TempDir()
+	var warnings bytes.Buffer
+	_, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate,
+		Served: []data.File{pictureSchedule(ada, page)}, Only: []string{"pictures"}, PictureTransport: o.Client().Transport, Warnings: &warnings}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(picture.Path("pictures", ada)))); err != nil || !bytes.Equal(b, o.png) {
+		t.Errorf("Ada's picture in the export: %d bytes, %v", len(b), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(picture.Path("pictures", page)))); err == nil {
+		t.Error("the HTML that called itself a PNG was exported as Grace's picture")
+	}
+	if got := warnings.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, page) || !strings.Contains(got, "initials") {
+		t.Errorf("the warnings %q: want Grace's picture left out", got)
+	}
+	headers, _ := os.ReadFile(filepath.Join(dir, "_headers"))
+	if want := picture.Path("pictures", ada) + "\n  Content-Type: image/png\n"; !strings.Contains(string(headers), want) {
+		t.Errorf("_headers lacks %q:\n%s", want, headers)
+	}
+	host := strings.TrimPrefix(o.URL, "https://")
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(filepath.ToSlash(p), "/api/schedules/") || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+			return err
+		}
+		if b, _ := os.ReadFile(p); bytes.Contains(b, []byte(host)) {
+			t.Errorf("%s names the pictures' host", p)
+		}
+		return nil
+	})
+	if o.count("/ada.png") != 1 || o.count("/page.png") != 1 {
+		t.Errorf("the origin was asked %d and %d times, want once each", o.count("/ada.png"), o.count("/page.png"))
+	}
+
+	o.Close() // the exported site stands alone
+	srv := httptest.NewServer(staticHost(dir))
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+	run(t, ctx, "Ada", chromedp.Navigate(srv.URL+"/speakers/ada-lovelace"), appLoaded())
+	eventually(t, ctx, "her picture from the export", `(() => { const i = document.querySelector(".portrait img"); return i && i.complete && i.naturalWidth === 8 && getComputedStyle(i).visibility === "visible" && i.src === location.origin + "`+picture.Path("pictures", ada)+`"; })()`)
+	run(t, ctx, "Grace", chromedp.Navigate(srv.URL+"/speakers/grace-hopper"), appLoaded())
+	eventually(t, ctx, "her initials", `(() => { const i = document.querySelector(".portrait img"); return i && i.complete && i.naturalWidth === 0 && getComputedStyle(i).visibility === "hidden" && document.querySelector(".portrait").textContent === "GH"; })()`)
 }

@@ -55,6 +55,8 @@ type pictures struct {
 
 	logf func(format string, v ...any) // says why a picture is not served
 
+	maxBytes, maxEntries int // the cache's bounds
+
 	mu    sync.Mutex
 	sets  map[string]*pictureSet   // by acronym
 	cache map[string]*pictureEntry // by avatar URL
@@ -99,7 +101,7 @@ func newPictures(transport http.RoundTripper) *pictures {
 			return nil
 		},
 	}
-	return &pictures{client: client, refresh: func() {}, logf: log.Printf,
+	return &pictures{client: client, refresh: func() {}, logf: log.Printf, maxBytes: pictureCacheBytes, maxEntries: pictureCacheEntries,
 		sets: map[string]*pictureSet{}, cache: map[string]*pictureEntry{}}
 }
 
@@ -218,7 +220,7 @@ func (p *pictures) get(avatar string) *pictureEntry {
 
 // evict drops the oldest entries while the cache is over its bounds.
 func (p *pictures) evict() {
-	for len(p.order) > 0 && (p.bytes > pictureCacheBytes || len(p.order) > pictureCacheEntries) {
+	for len(p.order) > 0 && (p.bytes > p.maxBytes || len(p.order) > p.maxEntries) {
 		old := p.order[0]
 		p.order = p.order[1:]
 		if p.cache[old.url] == old {

@@ -31,7 +31,7 @@ type Speaker struct {
 	Organization string
 	Position     string
 	Biography    string
-	Avatar       string // an https URL, or ""
+	Avatar       string // an https URL, or "": shown from the site's copy (package picture)
 
 	// Keys are the identities (schedule.Person.Key) grouped here.
 	Keys []string

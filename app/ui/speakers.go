@@ -8,6 +8,7 @@ import (
 	"companion/app/agenda"
 	"companion/app/catalog"
 	"companion/app/people"
+	"companion/app/picture"
 	"companion/app/search"
 	"companion/data/schedule"
 
@@ -173,7 +174,7 @@ func (p *speakerPage) Render() app.UI {
 	if role := sp.Role(); role != "" {
 		who = append(who, pText("role", role))
 	}
-	body = append(body, divClass("speaker-head").Body(portrait(sp), app.Div().Body(who...)), noticeUI(p.notice))
+	body = append(body, divClass("speaker-head").Body(portrait(c.Acronym, sp), app.Div().Body(who...)), noticeUI(p.notice))
 	if sp.Biography != "" {
 		bio := append([]app.UI{h2Class("visually-hidden").Text(tr("Biography"))}, richText(sp.Biography)...)
 		body = append(body, sectionClass("abstract bio").Body(bio...))
@@ -197,14 +198,15 @@ func (p *speakerPage) Render() app.UI {
 }
 
 // portrait stands for the speaker: their initials, and over them the
-// picture the data gives, once the app runs. The picture is hidden until
-// it has loaded, and again if it fails (offline, gone, refused): the
-// initials stay, never a broken image. The server renders the initials
-// alone.
-func portrait(sp *people.Speaker) app.UI {
+// picture the data gives, once the app runs, from the site's own copy
+// (picture.Path: the policy allows no image from elsewhere). The picture
+// is hidden until it has loaded, and again if it fails (offline, gone,
+// refused by the server): the initials stay, never a broken image. The
+// server renders the initials alone.
+func portrait(acronym string, sp *people.Speaker) app.UI {
 	kids := []app.UI{app.Span().Text(people.Initials(sp.Name))}
 	if app.IsClient && sp.Avatar != "" {
-		kids = append(kids, app.Img().Src(sp.Avatar).Alt("").Attr("referrerpolicy", "no-referrer").
+		kids = append(kids, app.Img().Src(picture.Path(acronym, sp.Avatar)).Alt("").
 			On("load", showPicture).On("error", showPicture))
 	}
 	return divClass("portrait").Aria("hidden", "true").Body(kids...)

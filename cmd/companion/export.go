@@ -38,7 +38,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, BaseURL: *baseURL, Served: extra, Only: catalog.OnlyList(*only)}, dir)
+	n, err := server.Export(server.Assets{Static: web.Static(), Build: web.Build(), Worker: web.WorkerTemplate, BaseURL: *baseURL, Served: extra, Only: catalog.OnlyList(*only), Warnings: stderr}, dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "companion:", err)
 		return 1

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"companion/app/find"
 	"companion/app/i18n"
 	"companion/app/people"
+	"companion/app/picture"
 	"companion/app/ui"
 )
 
@@ -25,12 +27,16 @@ import (
 // each conference's schedule at api/schedules/<acronym>, a .br and .gz
 // beside every file that gains from it, a 404.html, and the security
 // headers in _headers (Netlify and Cloudflare Pages read it; HOSTING.md
-// says how to set them elsewhere). It returns the number of files written.
+// says how to set them elsewhere). Speakers' pictures are fetched now and
+// written where the app asks for them (api/pictures/...); one that cannot
+// be fetched is left out, said on a.Warnings, and its speaker's initials
+// are shown. It returns the number of files written.
 func Export(a Assets, dir string) (int, error) {
-	h, _, err := New(a)
+	h, pics, _, err := build(a)
 	if err != nil {
 		return 0, err
 	}
+	pics.logf = func(string, ...any) {} // said below, on a.Warnings
 	written := 0
 	save := func(urlPath, file string) error {
 		for _, enc := range []string{"identity", "br", "gzip"} {
@@ -65,10 +71,19 @@ func Export(a Assets, dir string) (int, error) {
 			return written, err
 		}
 	}
+	warnings := a.Warnings
+	if warnings == nil {
+		warnings = os.Stderr
+	}
+	n, pictureHeaders, err := exportPictures(pics, dir, warnings)
+	written += n
+	if err != nil {
+		return written, err
+	}
 	// The 404 page holds its text in every language (theme.js shows the
 	// attendee's); hosts that serve precompressed files find it beside.
 	p := notFoundPageIn(i18n.English)
-	for name, b := range map[string][]byte{"404.html": p.body, "404.html.br": p.br, "404.html.gz": p.gz, "_headers": []byte(headersFile()), "HOSTING.md": []byte(hostingNotes())} {
+	for name, b := range map[string][]byte{"404.html": p.body, "404.html.br": p.br, "404.html.gz": p.gz, "_headers": []byte(headersFile() + pictureHeaders), "HOSTING.md": []byte(hostingNotes())} {
 		if err := writeFile(filepath.Join(dir, name), b); err != nil {
 			return written, err
 		}
@@ -146,6 +161,35 @@ func exportPaths(a Assets) []exportPath {
 	return out
 }
 
+// exportPictures writes every conference's speakers' pictures, fetched
+// now, at the paths the app asks for; one that cannot be fetched (or is
+// no raster image) is left out and said on w. It returns the number
+// written and their types in the _headers format: the files have no
+// extension to tell.
+func exportPictures(p *pictures, dir string, w io.Writer) (int, string, error) {
+	written := 0
+	var headers strings.Builder
+	for _, e := range catalog.List() {
+		c, err := catalog.Get(e.Acronym)
+		if err != nil || strings.ContainsAny(e.Acronym, `/\`) || e.Acronym == "." || e.Acronym == ".." {
+			continue
+		}
+		for _, avatar := range avatars(c) {
+			pic := p.get(avatar)
+			if pic.err != nil {
+				fmt.Fprintf(w, "companion: %s: the picture %s is left out (its speaker's initials are shown): %v\n", e.Acronym, avatar, pic.err)
+				continue
+			}
+			if err := writeFile(filepath.Join(dir, "api", "pictures", e.Acronym, picture.Key(avatar)), pic.body); err != nil {
+				return written, headers.String(), err
+			}
+			written++
+			fmt.Fprintf(&headers, "%s\n  Content-Type: %s\n", picture.Path(e.Acronym, avatar), pic.ctype)
+		}
+	}
+	return written, headers.String(), nil
+}
+
 func writeFile(name string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
@@ -196,8 +240,11 @@ Any static host works. It needs three things:
 
 1. Clean URLs: /talk/x is served from talk/x.html (GitHub Pages, Netlify, Cloudflare
    Pages and Vercel with "cleanUrls" do it; nginx and Caddy below).
-2. Types: .wasm as application/wasm, .webmanifest as application/manifest+json, and the
-   extension-less api/schedules/* as application/json.
+2. Types: .wasm as application/wasm, .webmanifest as application/manifest+json, the
+   extension-less api/schedules/* as application/json, and the speakers' pictures in
+   api/pictures/ (no extension either) each as _headers says (image/png, image/jpeg,
+   image/gif or image/webp; browsers draw an image whatever type it comes with, so a
+   host that cannot set them still works).
 3. Revalidation and the security headers of _headers (Netlify and Cloudflare Pages read
    that file as it is; elsewhere set them in the server's configuration): every file
    with Cache-Control: no-cache, so a new export reaches phones on their next visit.

@@ -5,15 +5,14 @@ import "net/http"
 // ContentSecurityPolicy allows what the app needs and nothing else: its
 // own scripts (go-app's loader, wasm_exec.js) and the compiling of its
 // WebAssembly ('wasm-unsafe-eval', not 'unsafe-eval'), its own styles and
-// the style attributes go-app sets (room colours), its own images and the
-// speakers' pictures the schedule gives (https only: images run nothing;
-// the app shows them without a referrer, and the initials when they do
-// not load), the service worker and the schedule API. No other remote
-// origin, no framing.
+// the style attributes go-app sets (room colours), its own images (the
+// speakers' pictures too: the server fetches them and serves them at
+// PicturePath), the service worker and the schedule API. No remote
+// origin at all, no framing.
 const ContentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; " +
-	"img-src 'self' data: blob: https:; " +
+	"img-src 'self' data: blob:; " +
 	"font-src 'self'; " +
 	"connect-src 'self'; " +
 	"worker-src 'self'; " +

@@ -1,21 +1,21 @@
 package server_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"image"
-	"image/color"
-	"image/png"
-	"net/http"
-	"net/http/httptest"
+	"context"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"companion/app/picture"
+	"companion/cmd/companion/server"
 	"companion/data"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -158,67 +158,93 @@ func TestBrowserVenue(t *testing.T) {
 	}
 }
 
-// A picture the data gives shows over the initials once loaded; one that
-// cannot load leaves the initials and no broken image.
+// A picture the data gives shows over the initials once loaded, from the
+// site's own origin, which the policy allows (no violation is reported; a
+// remote image is refused, which shows the report works); one that cannot
+// load leaves the initials and no broken image. The browser never reaches
+// the pictures' host (it would refuse its test certificate anyway).
 func TestBrowserSpeakerPicture(t *testing.T) {
-	var buf bytes.Buffer
-	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
-	for i := range img.Pix {
-		img.Pix[i] = 0xff
+	o := newPictureOrigin(t)
+	srv := startSite(t, server.Assets{Served: []data.File{pictureSchedule(o.URL+"/ada.png", o.URL+"/gone.png")}, PictureTransport: o.Client().Transport})
+	if page := body(t, get(t, srv.URL+"/speakers/ada-lovelace?c=pictures")); strings.Contains(page, o.URL) || strings.Contains(page, "/api/pictures/") {
+		t.Error("the prerendered page names the picture: it shows the initials alone")
 	}
-	img.Set(0, 0, color.RGBA{255, 0, 0, 255})
-	png.Encode(&buf, img)
-	pics := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/ada.png" {
-			http.NotFound(w, r)
-			return
+	ctx := newBrowser(t)
+	var mu sync.Mutex
+	var reported []string // what the console says of the policy
+	remote := make(chan struct{}, 1)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*cdplog.EventEntryAdded); ok && strings.Contains(e.Entry.Text, "Content Security Policy") {
+			mu.Lock()
+			reported = append(reported, e.Entry.Text)
+			mu.Unlock()
+			if strings.Contains(e.Entry.Text, o.URL) {
+				select {
+				case remote <- struct{}{}:
+				default:
+				}
+			}
 		}
-		w.Header().Set("Content-Type", "image/png")
-		w.Write(buf.Bytes())
+	})
+	const listen = `document.addEventListener("securitypolicyviolation", e => (window.violations ||= []).push(e.violatedDirective + " " + e.blockedURI))`
+	run(t, ctx, "report violations", cdplog.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(listen).Do(ctx)
+		return err
 	}))
-	t.Cleanup(pics.Close)
+	const violations = `JSON.stringify(window.violations || [])`
+	const img = `document.querySelector(".portrait img")`
 
-	srv := newSite(t, pictureSchedule(pics.URL+"/ada.png", pics.URL+"/gone.png"))
-	ctx := newBrowser(t, chromedp.Flag("ignore-certificate-errors", true))
 	run(t, ctx, "Ada", chromedp.Navigate(srv.URL+"/speakers/ada-lovelace?c=pictures"), appLoaded())
-	eventually(t, ctx, "her picture loaded and shown", `(() => { const i = document.querySelector(".portrait img"); return i && i.complete && i.naturalWidth === 8 && i.alt === "" && getComputedStyle(i).visibility === "visible"; })()`)
+	eventually(t, ctx, "her picture loaded and shown", `(() => { const i = `+img+`; return i && i.complete && i.naturalWidth === 8 && i.alt === "" && getComputedStyle(i).visibility === "visible"; })()`)
+	if got, want := evalString(t, ctx, "from the site", img+`.src`), srv.URL+picture.Path("pictures", o.URL+"/ada.png"); got != want {
+		t.Errorf("the picture's address %q, want %q", got, want)
+	}
 	if got := evalString(t, ctx, "initials under it", `document.querySelector(".portrait").textContent`); got != "AL" {
 		t.Errorf("initials %q", got)
 	}
 	run(t, ctx, "Grace", chromedp.Navigate(srv.URL+"/speakers/grace-hopper?c=pictures"), appLoaded())
-	eventually(t, ctx, "her picture failed, hidden", `(() => { const i = document.querySelector(".portrait img"); return i && i.complete && i.naturalWidth === 0 && getComputedStyle(i).visibility === "hidden"; })()`)
+	eventually(t, ctx, "her picture failed, hidden", `(() => { const i = `+img+`; return i && i.complete && i.naturalWidth === 0 && getComputedStyle(i).visibility === "hidden"; })()`)
 	if got := evalString(t, ctx, "initials", `document.querySelector(".portrait").textContent`); got != "GH" {
 		t.Errorf("initials %q", got)
 	}
 	// Within the app, from a failed picture to one that loads: the same
 	// element, shown again.
 	run(t, ctx, "to Ada in the app", chromedp.Evaluate(`goappNav("/speakers/ada-lovelace?c=pictures")`, nil))
-	eventually(t, ctx, "Ada's picture shown", `(() => { const i = document.querySelector(".portrait img"); return document.querySelector("main h1").textContent === "Ada Lovelace" && i && i.naturalWidth === 8 && getComputedStyle(i).visibility === "visible"; })()`)
+	eventually(t, ctx, "Ada's picture shown", `(() => { const i = `+img+`; return document.querySelector("main h1").textContent === "Ada Lovelace" && i && i.naturalWidth === 8 && getComputedStyle(i).visibility === "visible"; })()`)
+	if got := evalString(t, ctx, "no violation", violations); got != "[]" {
+		t.Errorf("the policy was violated: %s", got)
+	}
 	run(t, ctx, "back to Grace", chromedp.Evaluate(`history.back()`, nil))
-	eventually(t, ctx, "Grace's hidden again", `(() => { const i = document.querySelector(".portrait img"); return document.querySelector("main h1").textContent === "Grace Hopper" && i && i.complete && getComputedStyle(i).visibility === "hidden"; })()`)
+	eventually(t, ctx, "Grace's hidden again", `(() => { const i = `+img+`; return document.querySelector("main h1").textContent === "Grace Hopper" && i && i.complete && getComputedStyle(i).visibility === "hidden"; })()`)
 	if os.Getenv("COMPANION_SCREENSHOTS") != "" {
 		var png []byte
 		run(t, ctx, "screenshot", chromedp.Screenshot(".speaker-head", &png, chromedp.ByQuery))
 		os.WriteFile(os.Getenv("COMPANION_SCREENSHOTS")+"/portrait-failed.png", png, 0o644)
 	}
-}
+	if got := evalString(t, ctx, "still no violation", violations); got != "[]" {
+		t.Errorf("the policy was violated: %s", got)
+	}
+	mu.Lock()
+	if len(reported) != 0 {
+		t.Errorf("the console reports the policy: %q", reported)
+	}
+	mu.Unlock()
 
-// pictureSchedule is a conference with two speakers, one picture that
-// loads and one that does not.
-func pictureSchedule(ok, gone string) data.File {
-	event := func(i int, slug, name, avatar string) map[string]any {
-		return map[string]any{
-			"guid": "00000000-0000-4000-8000-00000000000" + string(rune('0'+i)), "date": "2023-03-07T1" + string(rune('0'+i)) + ":00:00+01:00",
-			"duration": "00:30", "room": "A", "slug": slug, "title": "Talk " + slug, "type": "talk",
-			"persons": []any{map[string]any{"guid": "10000000-0000-4000-8000-00000000000" + string(rune('0'+i)), "name": name, "avatar": avatar}},
+	// A picture from elsewhere is refused, and said: the reports above
+	// would have caught one.
+	run(t, ctx, "a remote image", chromedp.Evaluate(`(() => { const i = new Image(); i.src = "`+o.URL+`/ada.png"; document.body.append(i); })()`, nil))
+	// Refused by the header's policy and the page's copy of it.
+	eventually(t, ctx, "refused", `(() => { const v = window.violations || []; return v.length > 0 && v.every(x => x === "img-src `+o.URL+`/ada.png"); })()`)
+	select {
+	case <-remote:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the console never reported the refused image")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, r := range reported {
+		if !strings.Contains(r, o.URL+"/ada.png") {
+			t.Errorf("the console reports the policy: %q", r)
 		}
 	}
-	doc := map[string]any{"schedule": map[string]any{"version": "1", "conference": map[string]any{
-		"acronym": "pictures", "title": "Pictures", "start": "2023-03-07", "end": "2023-03-07", "daysCount": 1,
-		"timeslot_duration": "00:15", "time_zone_name": "Europe/Paris", "rooms": []any{map[string]any{"name": "A"}},
-		"days": []any{map[string]any{"index": 1, "date": "2023-03-07", "day_start": "2023-03-07T08:00:00+01:00", "day_end": "2023-03-07T19:00:00+01:00",
-			"rooms": map[string]any{"A": []any{event(1, "engines", "Ada Lovelace", ok), event(2, "compilers", "Grace Hopper", gone)}}}},
-	}}}
-	b, _ := json.Marshal(doc)
-	return data.File{Name: "pictures.json", JSON: string(b)}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -55,6 +56,15 @@ type Assets struct {
 	// the default (see catalog.Only); empty shows all of them. An
 	// organiser's site shows their conference alone, under its own name.
 	Only []string
+
+	// PictureTransport fetches the speakers' pictures the site serves at
+	// PicturePath. Nil is the production one, which connects to public
+	// addresses only; tests give one that reaches their loopback server.
+	PictureTransport http.RoundTripper
+
+	// Warnings is where Export says what it left out (a picture it could
+	// not fetch); os.Stderr if nil.
+	Warnings io.Writer
 }
 
 // ErrNotBuilt means the browser app has not been compiled into the build.
@@ -62,24 +72,30 @@ var ErrNotBuilt = errors.New("the browser app is not built (no web/build/app.was
 
 // New returns the whole site's handler and the content version it serves.
 func New(a Assets) (http.Handler, string, error) {
+	h, _, version, err := build(a)
+	return h, version, err
+}
+
+// build makes the site's handler, and gives Export the pictures' too.
+func build(a Assets) (http.Handler, *pictures, string, error) {
 	if err := checkBaseURL(a.BaseURL); err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	wasm, err := fs.Stat(a.Build, "app.wasm")
 	if err != nil {
-		return nil, "", ErrNotBuilt
+		return nil, nil, "", ErrNotBuilt
 	}
 	files, err := newFileSet(a.Static, a.Build)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	servedFiles := append(served.Files(), a.Served...)
 	servedEntries, err := addServed(servedFiles)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	if err := catalog.Only(a.Only); err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	version := contentVersion(files, a.Worker, servedFiles, a.Only)
 
@@ -132,6 +148,9 @@ func New(a Assets) (http.Handler, string, error) {
 		live.recheck = a.ScheduleRecheck
 	}
 	mux.Handle(SchedulePath, live)
+	pics := newPictures(a.PictureTransport)
+	pics.refresh = live.refresh
+	mux.Handle(PicturePath, pics)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok", version)
@@ -140,7 +159,7 @@ func New(a Assets) (http.Handler, string, error) {
 	pages.baseURL = strings.TrimSuffix(a.BaseURL, "/")
 	pages.refresh = live.refresh
 	mux.Handle("/", pages)
-	return guard(mux), version, nil
+	return guard(mux), pics, version, nil
 }
 
 // cacheable lists what the service worker precaches besides go-app's own

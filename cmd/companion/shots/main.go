@@ -56,7 +56,7 @@ type shot struct {
 
 var pages = []shot{
 	{name: "schedule", path: "/"},
-	{name: "schedule-focus", path: "/", screen: true, keys: 6},
+	{name: "schedule-focus", path: "/", screen: true, keys: 8},
 	{name: "filters", path: "/?day=1&track=reseau-ebpf", then: `document.querySelector("details.filter-panel").open = true`},
 	{name: "talk", path: "/talk/keynote-ouverture"},
 	{name: "grid", path: "/?view=grid"},
@@ -92,7 +92,7 @@ func main() {
 	widths := flag.String("widths", "320,390", "viewport widths in CSS pixels, comma-separated")
 	themes := flag.String("themes", "light,dark", "themes, comma-separated")
 	langs := flag.String("langs", "en,fr", "languages, comma-separated")
-	only := flag.String("only", "", "take only the pages whose name contains this")
+	only := flag.String("only", "", "take only the pages whose name contains one of these, comma-separated (talk,grid)")
 	at := flag.String("at", "2023-03-07T10:00:00+01:00", "the time the page's clock reads (RFC 3339); empty for the real clock")
 	fixture := flag.String("fosdem", filepath.Join("data", "fixtures", "testdata", "fosdem-2025.pentabarf-schedule.xml"), "FOSDEM 2025 Pentabarf XML, served beside the app for the big-conference shots (skipped when missing)")
 	maxHeight := flag.Int64("max-height", 8000, "tallest page taken, in CSS pixels (longer pages are cut)")
@@ -174,7 +174,7 @@ func take(cfg config) error {
 					return err
 				}
 				for _, p := range todo {
-					if cfg.only != "" && !strings.Contains(p.name, cfg.only) {
+					if !wanted(p.name, cfg.only) {
 						continue
 					}
 					file := filepath.Join(cfg.out, fmt.Sprintf("%s-%d-%s-%s.png", p.name, w, theme, lang))
@@ -393,6 +393,20 @@ func importFOSDEM(path string) (data.File, error) {
 	}
 	doc, err := export.JSON(c)
 	return data.File{Name: "fosdem2025.json", JSON: string(doc)}, err
+}
+
+// wanted reports whether the page named name is among those -only asks
+// for (all when it is empty).
+func wanted(name, only string) bool {
+	if only == "" {
+		return true
+	}
+	for _, o := range split(only) {
+		if strings.Contains(name, o) {
+			return true
+		}
+	}
+	return false
 }
 
 func split(s string) []string {

@@ -8,7 +8,7 @@ ADDR    ?= :8080
 WASM    := web/build/app.wasm
 BIN     := bin/companion
 
-.PHONY: run build wasm test test-shared vet bench fuzz loadtest chromium axe clean
+.PHONY: run build wasm test test-shared vet bench fuzz loadtest screenshots chromium axe clean
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -122,6 +122,12 @@ LOADTEST_DURATION ?= 10s
 LOADTEST_CONNS    ?= 64
 loadtest: build
 	$(GO) run ./cmd/companion/loadtest -bin $(BIN) -duration $(LOADTEST_DURATION) -conns $(LOADTEST_CONNS)
+
+# Phone screenshots of every page (320 and 390 px, light and dark, English
+# and French) to look at, written to SHOTS_DIR (see cmd/companion/shots).
+SHOTS_DIR ?= bin/shots
+screenshots: build chromium
+	$(GO) run ./cmd/companion/shots -out $(SHOTS_DIR)
 
 clean:
 	rm -rf bin web/build/app.wasm*

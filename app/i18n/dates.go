@@ -80,6 +80,16 @@ func frenchDay(d int) string {
 	return strconv.Itoa(d)
 }
 
+// frenchCities are the zone cities of conferences' usual places whose
+// French name differs ("heure de Bruxelles", not "de Brussels").
+var frenchCities = map[string]string{
+	"Brussels": "Bruxelles", "London": "Londres", "Lisbon": "Lisbonne", "Vienna": "Vienne",
+	"Copenhagen": "Copenhague", "Barcelona": "Barcelone", "Warsaw": "Varsovie", "Athens": "Athènes",
+	"Bucharest": "Bucarest", "Moscow": "Moscou",
+	"Mexico City": "Mexico", "Sao Paulo": "São Paulo", "Singapore": "Singapour", "Montreal": "Montréal",
+	"Geneva": "Genève",
+}
+
 // ZoneTime labels times in a named zone after its city: "Paris time",
 // "heure de Paris" ("heure d’Amsterdam"). A name that is no IANA
 // Area/City (UTC, a fixed offset) is shown as it is.
@@ -93,6 +103,9 @@ func (l Lang) ZoneTime(zone string) string {
 		return city
 	}
 	if l == French {
+		if fr, ok := frenchCities[city]; ok {
+			city = fr
+		}
 		if city != "" && strings.ContainsRune("AEIOUaeiouÉé", []rune(city)[0]) {
 			return "heure d’" + city
 		}

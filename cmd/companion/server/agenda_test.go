@@ -40,12 +40,15 @@ func TestBrowserAgendaConflict(t *testing.T) {
 	// Two talks at 10:45: observability (Bleu) and multi-cluster ingress (Blanc).
 	obs := starBySlug(t, ctx, "observabilite-cout")
 	starBySlug(t, ctx, "ingress-multi-clusters-numberly")
-	starBySlug(t, ctx, "kubernetes-veepee-way") // 13:45, clashes with nothing
+	// Two at 13:45: Veepee (Rouge), whose recording the data links, and
+	// GitOps (Bleu), which has none.
+	veepee := starBySlug(t, ctx, "kubernetes-veepee-way")
+	gitops := starBySlug(t, ctx, "gitops-gitlab")
 
 	run(t, ctx, "My agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
 		chromedp.WaitVisible(`.agenda-list .conflict`, chromedp.ByQuery))
-	if n := evalString(t, ctx, "conflicts", `String(document.querySelectorAll(".agenda-list .conflict").length)`); n != "2" {
-		t.Fatalf("%s talks flagged as overlapping, want 2", n)
+	if n := evalString(t, ctx, "conflicts", `String(document.querySelectorAll(".agenda-list .conflict").length)`); n != "4" {
+		t.Fatalf("%s talks flagged as overlapping, want 4", n)
 	}
 	flag := evalString(t, ctx, "observability's flag", `document.querySelector('li[data-key="`+obs+`"] .conflict').textContent`)
 	if !strings.Contains(flag, "Overlaps with") || !strings.Contains(flag, "ingress") && !strings.Contains(flag, "Ingress") {
@@ -60,13 +63,29 @@ func TestBrowserAgendaConflict(t *testing.T) {
 	if !strings.Contains(other, "/talk/revolution-ebpf") {
 		t.Fatalf("alternatives: %q", other)
 	}
-	// The talk without a clash has no flag; the lunch gap shows.
+	// Missing Veepee for GitOps, the attendee can watch its replay: the
+	// recording the data links, named as such beside the later talks of
+	// its track. GitOps has no recording, so no replay is offered.
+	const replay = "https://www.youtube.com/watch?v=vD8bVD7-iZo"
+	watch := evalString(t, ctx, "Veepee's replay", `(() => {
+		const a = document.querySelector('li[data-key="`+veepee+`"] .conflict .alternatives a[href="`+replay+`"]');
+		return a ? a.closest("li").textContent : "";
+	})()`)
+	if !strings.Contains(watch, "Watch it later") || !strings.Contains(watch, "the replay") {
+		t.Fatalf("no replay offered as an alternative to Veepee: %q", watch)
+	}
+	if n := evalString(t, ctx, "GitOps' replay", `String(document.querySelectorAll('li[data-key="`+gitops+`"] .conflict .alternatives a[href*="youtube"]').length)`); n != "0" {
+		t.Fatalf("GitOps has no recording, yet %s replay links are offered", n)
+	}
+	// The lunch gap shows.
 	if got := evalString(t, ctx, "gap", `(document.querySelector(".agenda-list .gap")||{}).textContent||""`); !strings.Contains(got, "free") || !strings.Contains(got, "Déjeuner") && !strings.Contains(got, "jeuner") {
 		t.Errorf("gap: %q", got)
 	}
-	// And on the talk's own page.
+	// And on the talk's own page, the replay too.
 	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/observabilite-cout"), appLoaded(),
 		chromedp.WaitVisible(`article.talk .conflict .alternatives`, chromedp.ByQuery))
+	run(t, ctx, "Veepee's page", chromedp.Navigate(srv.URL+"/talk/kubernetes-veepee-way"), appLoaded(),
+		chromedp.WaitVisible(`article.talk .conflict .alternatives a[href="`+replay+`"]`, chromedp.ByQuery))
 }
 
 // moveAndCancel rewrites a schedule: the event with slug moved goes to

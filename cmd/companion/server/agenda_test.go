@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -172,8 +173,12 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	if !strings.Contains(list, "moved from Bleu 11:35 to Rouge 16:35") || !strings.Contains(list, "cancelled") {
 		t.Fatalf("what changed: %q", list)
 	}
+	// From here on every page records each list of changes it shows, if
+	// only for a moment; the agenda's link to them shows now.
+	run(t, ctx, "watch the changes", watchChanges())
 	// Dismissing the flag keeps the star.
 	run(t, ctx, "back to the agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.WaitVisible(`.changes-link`, chromedp.ByQuery),
 		click(`li[data-key="`+moved+`"] .changed button.dismiss`))
 	eventually(t, ctx, "flag dismissed", `document.querySelector('li[data-key="`+moved+`"] .changed') === null`)
 	// After a reload the app starts on the schedule it was built with (Bleu
@@ -188,6 +193,61 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	if n := evalString(t, ctx, "flags after reload", `String(document.querySelectorAll('li[data-key="`+moved+`"] .changed').length)`); n != "0" {
 		t.Fatal("a dismissed flag came back")
 	}
+	if shown := evalString(t, ctx, "changes the agenda linked to", `window.companionChanges.join(" | ")`); !strings.Contains(shown, "changes in the schedule since you last looked") {
+		t.Fatalf("the watcher saw %q: it does not work, or the schedule's changes were lost", shown)
+	}
+
+	// "Mark all as seen": the schedule as it is now is what later changes
+	// are told against. The list empties, and stays empty after a reload,
+	// which starts on the older schedule built into the app: not even for
+	// the moment the live one is on its way does a false "moved back" show.
+	run(t, ctx, "what changed, reloaded", chromedp.Navigate(srv.URL+"/changes"), appReady(),
+		chromedp.WaitVisible(`.change-list`, chromedp.ByQuery))
+	run(t, ctx, "mark all as seen", click(`#mark-seen`))
+	eventually(t, ctx, "the list emptied", `document.querySelector(".change-list") === null && document.querySelector("#mark-seen") === null &&
+		document.querySelector("main .lede").textContent.includes("Nothing changed since you last looked")`)
+	for _, page := range []string{"/changes", "/agenda"} {
+		run(t, ctx, "reload "+page, chromedp.Navigate(srv.URL+page), appReady())
+		// The live schedule arrived and was put in place.
+		eventually(t, ctx, page+": the live schedule fetched", `performance.getEntriesByType("resource").some(e => e.name.includes("/api/schedules/"))`)
+		if page == "/agenda" {
+			eventually(t, ctx, "the live schedule in place", `(document.querySelector('li[data-key="`+moved+`"]')||{}).textContent.includes("Rouge")`)
+		} else {
+			eventually(t, ctx, "nothing changed", `document.querySelector("main .lede").textContent.includes("Nothing changed since you last looked")`)
+		}
+		if shown := evalString(t, ctx, page+": changes shown", `window.companionChanges.join(" | ")`); shown != "" {
+			t.Fatalf("%s after marking all as seen showed changes: %q", page, shown)
+		}
+	}
+}
+
+// watchChanges records, in every page loaded from now on, the text of each
+// list of the schedule's changes (or link to it) the page shows, however
+// briefly: window.companionChanges.
+func watchChanges() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
+			window.companionChanges = [];
+			const sel = ".change-list, .changes-link";
+			const seen = (n) => {
+				if (n.nodeType !== 1) return;
+				const el = n.matches(sel) ? n : n.querySelector(sel);
+				if (el) window.companionChanges.push(el.textContent);
+			};
+			new MutationObserver((records) => {
+				for (const r of records) {
+					if (r.type === "attributes") seen(r.target);
+					r.addedNodes.forEach(seen);
+				}
+			}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+		})()`).Do(ctx)
+		return err
+	})
+}
+
+// appReady waits for the app to have started on a page without stars.
+func appReady() chromedp.Action {
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.documentElement.dataset.app === "ready"`)
 }
 
 // A shared selection opened by another attendee, offline, and merged.

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -364,5 +366,89 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 		chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery))
 	if got := evalString(t, ctx, "note text", `document.getElementById("note-text").value`); !strings.HasPrefix(got, "Backstage templates") {
 		t.Fatalf("restored note %q", got)
+	}
+}
+
+// One talk as a calendar file, made on its page, read back as a calendar
+// app reads it: its lasting UID, its times exact (UTC) with the
+// conference's zone named, its room, its page and an alarm.
+func TestBrowserTalkCalendarFile(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	dir := downloads(t, ctx)
+	const slug = "portail-developpeur-back-market"
+	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/"+slug), appLoaded(), click(`#talk-ics`))
+	file := downloaded(t, dir, ".ics")
+	if filepath.Base(file) != slug+".ics" {
+		t.Errorf("downloaded as %s", filepath.Base(file))
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, b)
+	}
+	zone := ""
+	for _, p := range cal.CalendarProperties {
+		if p.IANAToken == "X-WR-TIMEZONE" {
+			zone = p.Value
+		}
+	}
+	if zone != "Europe/Paris" {
+		t.Errorf("X-WR-TIMEZONE %q, want Europe/Paris", zone)
+	}
+	events := cal.Events()
+	if len(events) != 1 {
+		t.Fatalf("%d events in the file, want 1:\n%s", len(events), b)
+	}
+	ev := events[0]
+	prop := func(p ics.ComponentProperty) string {
+		if x := ev.GetProperty(p); x != nil {
+			return x.Value
+		}
+		return ""
+	}
+	if uid := ev.Id(); uid != "2d30182e-48f5-5339-87d3-9d61c270b471@"+catalog.Default()+".companion" {
+		t.Errorf("UID %q: not the talk's guid", uid)
+	}
+	// 11:35–12:15 in Paris, on 7 March 2023 an hour ahead of UTC; written
+	// in UTC, so every calendar places it right whatever its own zone.
+	paris := time.FixedZone("CET", 3600)
+	for _, tc := range []struct {
+		p    ics.ComponentProperty
+		get  func() (time.Time, error)
+		want time.Time
+		utc  string
+	}{
+		{ics.ComponentPropertyDtStart, ev.GetStartAt, time.Date(2023, 3, 7, 11, 35, 0, 0, paris), "20230307T103500Z"},
+		{ics.ComponentPropertyDtEnd, ev.GetEndAt, time.Date(2023, 3, 7, 12, 15, 0, 0, paris), "20230307T111500Z"},
+	} {
+		got, err := tc.get()
+		if raw := prop(tc.p); err != nil || !got.Equal(tc.want) || raw != tc.utc {
+			t.Errorf("%s %q (%v, %v), want %s: %v", tc.p, raw, got, err, tc.utc, tc.want)
+		}
+	}
+	for p, want := range map[ics.ComponentProperty]string{
+		ics.ComponentPropertySummary:  "La plus-value d'un portail développeur chez Back Market",
+		ics.ComponentPropertyLocation: "Bleu",
+		ics.ComponentPropertyUrl:      srv.URL + "/talk/" + slug,
+	} {
+		if got := prop(p); got != want {
+			t.Errorf("%s %q, want %q", p, got, want)
+		}
+	}
+	if d := prop(ics.ComponentPropertyDescription); !strings.Contains(d, "Sami Farhat") || !strings.Contains(d, "Replay: https://www.youtube.com/watch?v=2XghfHsbRtw") {
+		t.Errorf("description %q: no speaker or replay", d)
+	}
+	alarms := ev.Alarms()
+	if len(alarms) != 1 {
+		t.Fatalf("%d alarms, want 1", len(alarms))
+	}
+	for p, want := range map[ics.ComponentProperty]string{ics.ComponentPropertyAction: "DISPLAY", ics.ComponentPropertyTrigger: "-PT10M"} {
+		if x := alarms[0].GetProperty(p); x == nil || x.Value != want {
+			t.Errorf("alarm %s %v, want %s", p, x, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -78,7 +79,7 @@ func Compare(key string, was Star, now *schedule.Event) Change {
 	} else if !was.End.IsZero() && !was.End.Equal(now.End) {
 		ch.Kind |= Retimed
 	}
-	if len(was.Rooms) > 0 && !sameStrings(was.Rooms, now.Rooms) {
+	if len(was.Rooms) > 0 && !sameRooms(was.Rooms, now.Rooms) {
 		ch.Kind |= Reroomed
 	}
 	if was.Title != "" && was.Title != now.Title && ch.Kind&Cancelled == 0 {
@@ -87,12 +88,20 @@ func Compare(key string, was Star, now *schedule.Event) Change {
 	return ch
 }
 
-func sameStrings(a, b []string) bool {
+// sameRooms reports whether two lists name the same rooms, in any order:
+// a plenary's rooms listed in another order (a schedule.json names rooms
+// as the keys of an object, whose order means nothing) is not a move.
+func sameRooms(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	for i := range a {
-		if a[i] != b[i] {
+	for _, r := range a {
+		if !slices.Contains(b, r) {
+			return false
+		}
+	}
+	for _, r := range b {
+		if !slices.Contains(a, r) {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"companion/app/agenda"
+	"companion/data/schedule"
 )
 
 var before = []ev{
@@ -153,6 +154,29 @@ func TestCancelledMarks(t *testing.T) {
 		c := conference(t, ev{guid: "g", room: "Bleu", start: "10:00", dur: "0:30", title: title})
 		if got := agenda.IsCancelled(c.Event("g")); got != want {
 			t.Errorf("%q: cancelled %v", title, got)
+		}
+	}
+}
+
+// A plenary's rooms listed in another order, as a live update may list
+// them (a schedule.json names rooms as the keys of an object, whose order
+// means nothing), is not a move; a room fewer or another room is.
+func TestPlenaryRoomsInAnotherOrder(t *testing.T) {
+	start := time.Date(2023, 3, 7, 8, 15, 0, 0, time.UTC)
+	was := agenda.Star{Title: "Keynote", Start: start, End: start.Add(75 * time.Minute), Rooms: []string{"Bleu", "Blanc", "Rouge"}}
+	for _, tc := range []struct {
+		rooms []string
+		kind  agenda.ChangeKind
+	}{
+		{[]string{"Blanc", "Bleu", "Rouge"}, 0},
+		{[]string{"Rouge", "Bleu", "Blanc"}, 0},
+		{[]string{"Blanc", "Bleu"}, agenda.Reroomed},
+		{[]string{"Blanc", "Bleu", "Vert"}, agenda.Reroomed},
+		{[]string{"Bleu", "Bleu", "Blanc"}, agenda.Reroomed},
+	} {
+		now := &schedule.Event{GUID: "g-keynote", Title: "Keynote", Start: was.Start, End: was.End, Rooms: tc.rooms}
+		if ch := agenda.Compare("g-keynote", was, now); ch.Kind != tc.kind {
+			t.Errorf("rooms %v after %v: change %v, want %v", tc.rooms, was.Rooms, ch.Kind, tc.kind)
 		}
 	}
 }

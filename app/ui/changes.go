@@ -43,7 +43,7 @@ func (p *changesPage) Render() app.UI {
 	return shell(c, "",
 		h1Class("page-title").Text(tr("What changed in the schedule")),
 		noticeUI(p.notice),
-		app.If(app.IsServer, func() app.UI {
+		app.If(app.IsServer || !settled[c.Acronym], func() app.UI {
 			return pText("lede", tr("The changes since your last look appear once the app has loaded."))
 		}).ElseIf(len(changes) == 0, func() app.UI {
 			return pText("lede", tr("Nothing changed since you last looked."))

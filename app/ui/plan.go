@@ -160,9 +160,12 @@ var changesCache = map[string]struct {
 }{}
 
 // scheduleChanges returns the schedule's changes since the attendee last
-// looked; the first look is the baseline.
+// looked; the first look is the baseline. There are none until the
+// schedule is settled (see settled): the one built into the app, shown
+// while the live one is on its way, may be older than the baseline, and
+// its differences from it ("moved back") are not changes.
 func scheduleChanges(c *schedule.Conference) ([]agenda.Change, time.Time) {
-	if app.IsServer {
+	if app.IsServer || !settled[c.Acronym] {
 		return nil, time.Time{}
 	}
 	if x, ok := changesCache[c.Acronym]; ok && x.conf == c {

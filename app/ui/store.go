@@ -14,8 +14,24 @@ import (
 // browserStorage is the browser's localStorage.
 type browserStorage struct{}
 
-func (browserStorage) Get(key string) (string, bool) {
-	v := jsGlobal("localStorage").Call("getItem", key)
+// localStorage is window.localStorage, read with a call to Reflect.get. A
+// browser that refuses storage (cookies and site data blocked) throws a
+// SecurityError on that very read; syscall/js turns the exception of a
+// call into a panic, which the methods below recover, but lets that of a
+// property read through, which stops the whole program.
+func localStorage() app.Value {
+	return jsGlobal("Reflect").Call("get", app.Window(), "localStorage")
+}
+
+// Get reads nothing from a storage the browser refuses: the app then runs
+// without what it remembers, instead of stopping.
+func (browserStorage) Get(key string) (value string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			value, ok = "", false
+		}
+	}()
+	v := localStorage().Call("getItem", key)
 	if v.IsNull() || v.IsUndefined() {
 		return "", false
 	}
@@ -34,7 +50,7 @@ func (browserStorage) Set(key, value string) (err error) {
 			}
 		}
 	}()
-	jsGlobal("localStorage").Call("setItem", key, value)
+	localStorage().Call("setItem", key, value)
 	return nil
 }
 
@@ -54,19 +70,28 @@ func (browserStorage) Remove(key string) (err error) {
 			err = fmt.Errorf("the browser refused to delete: %v", r)
 		}
 	}()
-	jsGlobal("localStorage").Call("removeItem", key)
+	localStorage().Call("removeItem", key)
 	return nil
 }
 
-func (browserStorage) Keys(prefix string) []string {
-	ls := jsGlobal("localStorage")
-	var out []string
-	for i, n := 0, ls.Get("length").Int(); i < n; i++ {
-		if k := ls.Call("key", i); k.Truthy() && strings.HasPrefix(k.String(), prefix) {
+// Keys lists nothing from a refused storage (see Get).
+func (browserStorage) Keys(prefix string) (out []string) {
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	// key(i) is null past the last key: the length, a property, is not read.
+	ls := localStorage()
+	for i := 0; ; i++ {
+		k := ls.Call("key", i)
+		if k.IsNull() || k.IsUndefined() {
+			return out
+		}
+		if strings.HasPrefix(k.String(), prefix) {
 			out = append(out, k.String())
 		}
 	}
-	return out
 }
 
 // memoryStorage backs the agenda while prerendering on the server, where

@@ -182,11 +182,12 @@ func webLink(u string) bool {
 }
 
 // links lists the event's web links; the replay first, in plain words,
-// and where to give feedback on the talk.
+// and where to give feedback on the talk. A talk not recorded offers no
+// recording link (see Event.Replay).
 func links(e *schedule.Event) app.UI {
 	var items []schedule.Link
 	for _, l := range e.Links {
-		if webLink(l.URL) {
+		if webLink(l.URL) && !(e.DoNotRecord && l.Recording()) {
 			items = append(items, l)
 		}
 	}

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"companion/app/agenda"
+	"companion/app/catalog"
 	"companion/data/fixtures"
 	"companion/data/importer"
 	"companion/data/schedule"
@@ -129,5 +131,85 @@ func TestTalkPageFeedbackAndNotRecorded(t *testing.T) {
 	}
 	if strings.Contains(page, flat("Not recorded")) {
 		t.Errorf("%q is recorded, but the page says not", withFeedback.Title)
+	}
+}
+
+// kcdWith is KCD France 2023 with fields set on events by slug, as a
+// schedule would give them.
+func kcdWith(t *testing.T, set map[string]map[string]any) *schedule.Conference {
+	t.Helper()
+	doc, _ := catalog.Document(catalog.Default())
+	var v map[string]any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, day := range v["schedule"].(map[string]any)["conference"].(map[string]any)["days"].([]any) {
+		for _, events := range day.(map[string]any)["rooms"].(map[string]any) {
+			for _, e := range events.([]any) {
+				ev := e.(map[string]any)
+				for k, x := range set[ev["slug"].(string)] {
+					ev[k] = x
+				}
+			}
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := schedule.Parse("kcd.json", string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A talk its speakers opted out of recording says so and offers no
+// replay, even where the data links a recording: not on its page, not
+// among the alternatives when it clashes, not in its calendar file. A
+// talk only not streamed says that, and keeps its replay.
+func TestNotRecordedOffersNoReplay(t *testing.T) {
+	const (
+		backMarket = "https://www.youtube.com/watch?v=2XghfHsbRtw"
+		veepee     = "https://www.youtube.com/watch?v=vD8bVD7-iZo"
+	)
+	c := kcdWith(t, map[string]map[string]any{
+		"portail-developpeur-back-market": {"do_not_record": true},
+		"kubernetes-veepee-way":           {"do_not_stream": true},
+	})
+	bm, vp := c.EventBySlug("portail-developpeur-back-market"), c.EventBySlug("kubernetes-veepee-way")
+	if !bm.DoNotRecord || bm.DoNotStream || !vp.DoNotStream || vp.DoNotRecord {
+		t.Fatal("do_not_record and do_not_stream were not read")
+	}
+
+	page := flat(talkHTML(t, c, bm))
+	if !strings.Contains(page, flat("Not recorded: the speakers opted out, there will be no replay")) {
+		t.Errorf("%q does not say it is not recorded", bm.Title)
+	}
+	if strings.Contains(page, backMarket) || strings.Contains(page, flat("Watch the replay")) {
+		t.Errorf("%q is not recorded, yet its page offers a replay", bm.Title)
+	}
+	if !strings.Contains(page, `href="https://backstage.io/"`) {
+		t.Errorf("%q lost its other links", bm.Title)
+	}
+	clash := c.EventBySlug("revolution-ebpf")
+	flag := app.HTMLString(conflictFlag(c, bm, []*schedule.Event{clash}, []*schedule.Event{bm, clash}))
+	if strings.Contains(flag, backMarket) || strings.Contains(flag, "Watch it later") {
+		t.Errorf("the conflict flag offers the replay of a talk not recorded: %s", flag)
+	}
+	if ics := calendarFile(c, []*schedule.Event{bm}); strings.Contains(ics, "youtube") || strings.Contains(ics, "Replay") {
+		t.Errorf("the calendar file gives a replay of a talk not recorded:\n%s", ics)
+	}
+
+	page = flat(talkHTML(t, c, vp))
+	if !strings.Contains(page, flat("Not streamed")) || strings.Contains(page, flat("Not recorded")) {
+		t.Errorf("%q: the page does not say only that it is not streamed", vp.Title)
+	}
+	if !strings.Contains(page, `href="`+veepee+`"`) {
+		t.Errorf("%q is recorded, not streamed: its replay is gone", vp.Title)
+	}
+	gitops := c.EventBySlug("gitops-gitlab")
+	if flag := app.HTMLString(conflictFlag(c, vp, []*schedule.Event{gitops}, []*schedule.Event{vp, gitops})); !strings.Contains(flag, veepee) {
+		t.Errorf("the conflict flag of %q, recorded, offers no replay: %s", vp.Title, flag)
 	}
 }

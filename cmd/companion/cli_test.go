@@ -93,3 +93,24 @@ func TestImportCountsWarnings(t *testing.T) {
 		t.Errorf("no count of the warnings:\n%s", stderr.String())
 	}
 }
+
+// Old frab's schedule.json writes wall clocks and names no zone: import
+// says so, and how to name it, unless -tz is given.
+func TestImportWarnsOfTimesWithoutZone(t *testing.T) {
+	src := filepath.Join("..", "..", "data", "importer", "testdata", "frab-0.8.schedule.json")
+	out := filepath.Join(t.TempDir(), "ht2013.json")
+	for _, tz := range []string{"", "Europe/Berlin"} {
+		args := []string{"import", "-acronym", "ht2013", "-o", out}
+		if tz != "" {
+			args = append(args, "-tz", tz)
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(append(args, src), nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("-tz %q: exit %d: %s", tz, code, stderr.String())
+		}
+		warned := strings.Contains(stderr.String(), `warning: `+src+`: field "time zone": `) && strings.Contains(stderr.String(), "companion import -tz")
+		if warned != (tz == "") {
+			t.Errorf("-tz %q: warned %v:\n%s", tz, warned, stderr.String())
+		}
+	}
+}

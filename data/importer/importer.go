@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"companion/data/export"
 	"companion/data/importer/build"
@@ -258,6 +259,10 @@ func normalise(in Input) (*schedule.Conference, error) {
 			return export.GUID(export.FitAcronym(acronym), "event:"+id)
 		},
 	})
+	if err == nil && loc == nil && c.TimeZone == "" && wallClocksOnly(doc) {
+		c.Warnings = append([]schedule.Problem{{File: in.Name, Field: "time zone",
+			Reason: `none: the file names no zone (no "time_zone_name") and writes its times as wall clocks ("HH:MM", frab before 2014), read as UTC; companion import -tz names the zone they are in (-tz Europe/Berlin)`}}, c.Warnings...)
+	}
 	if err == nil && named != nil {
 		c.Warnings = append([]schedule.Problem{*named}, c.Warnings...)
 	}
@@ -265,6 +270,26 @@ func normalise(in Input) (*schedule.Conference, error) {
 		c.Warnings = append([]schedule.Problem{*repaired}, c.Warnings...)
 	}
 	return c, err
+}
+
+// wallClocksOnly reports whether no event of a schedule.json gives its
+// time with an offset (a "date" such as "2019-08-21T11:00:00+02:00"): the
+// times are then wall clocks in a zone the file does not say.
+func wallClocksOnly(doc string) bool {
+	only := true
+	gjson.Get(doc, "schedule.conference.days").ForEach(func(_, day gjson.Result) bool {
+		day.Get("rooms").ForEach(func(_, events gjson.Result) bool {
+			events.ForEach(func(_, e gjson.Result) bool {
+				if _, err := time.Parse(time.RFC3339, strings.TrimSpace(e.Get("date").String())); err == nil {
+					only = false
+				}
+				return only
+			})
+			return only
+		})
+		return only
+	})
+	return only
 }
 
 // escapeRawControls escapes the line breaks and tabs written raw inside

@@ -64,7 +64,7 @@ func testFixtures(t *testing.T, fixtures []fixture) {
 // an importer's tests (a path under data/importer).
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	if strings.Contains(name, "/testdata/") {
+	if strings.Contains("/"+name, "/testdata/") {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -79,6 +79,7 @@ func TestEverySample(t *testing.T) {
 	testFixtures(t, []fixture{
 		{"sched/testdata/harbourcon-2025.sched-talks.json", "", importer.Sched, build.Options{TimeZone: "Europe/London"}, importertest.Counts{Days: 3, Rooms: 0, Events: 33, Persons: 27}},
 		{"sessioncsv/testdata/jcnr-2026.sessions.csv", "sessioncsv/testdata/jcnr-2026.speakers.csv", importer.SessionCSV, build.Options{}, importertest.Counts{Days: 1, Rooms: 4, Events: 12, Persons: 8}},
+		{"testdata/frab-0.8.schedule.json", "", importer.ScheduleJSON, build.Options{Acronym: "ht2013", TimeZone: "Europe/Berlin"}, importertest.Counts{Days: 2, Rooms: 2, Events: 5, Persons: 4}},
 	})
 }
 

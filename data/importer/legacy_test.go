@@ -10,6 +10,7 @@ import (
 	"companion/data/importer"
 	"companion/data/importer/build"
 	"companion/data/importer/importertest"
+	"companion/data/schedule"
 )
 
 func readTestdata(t *testing.T, name string) []byte {
@@ -39,6 +40,11 @@ func TestFrab08(t *testing.T) {
 	if res.Conference.Acronym != "hacktellcongress" || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Reason+res.Warnings[1].Reason, "-acronym") {
 		t.Errorf("named %q; warnings %v", res.Conference.Acronym, res.Warnings)
 	}
+	// Without -tz its wall clocks are read as UTC, and a warning says how
+	// to name their zone.
+	if w := zoneWarning(res.Warnings); w == nil || !strings.Contains(w.Reason, "-tz") || !strings.Contains(w.Reason, "UTC") || w.File != name {
+		t.Errorf("no warning that the times have no zone: %v", res.Warnings)
+	}
 
 	for _, zone := range []string{"America/Los_Angeles", "Asia/Tokyo"} {
 		// The machine importing is anywhere; the times are Hamburg's.
@@ -48,6 +54,9 @@ func TestFrab08(t *testing.T) {
 		time.Local = saved
 		if err != nil {
 			t.Fatal(err)
+		}
+		if w := zoneWarning(res.Warnings); w != nil {
+			t.Errorf("-tz given, yet: %v", w)
 		}
 		c := importertest.Check(t, name, res.Conference, importertest.Counts{Days: 2, Rooms: 2, Events: 5, Persons: 4})
 		if c.Acronym != "ht2013" || c.Title != "Hack & Tell Congress" || c.TimeZone != "Europe/Berlin" || c.TimeslotDuration != "00:15" {
@@ -134,5 +143,32 @@ func TestOverridesRescueEveryPath(t *testing.T) {
 		if res.Conference.Acronym != "rescued2024" {
 			t.Errorf("%s: acronym %q, want rescued2024 from the title", tc.name, res.Conference.Acronym)
 		}
+	}
+}
+
+// zoneWarning is the warning that a file's times have no zone, or nil.
+func zoneWarning(ws []schedule.Problem) *schedule.Problem {
+	for i, w := range ws {
+		if w.Field == "time zone" {
+			return &ws[i]
+		}
+	}
+	return nil
+}
+
+// A schedule.json that names no zone but gives each event's time with
+// its offset needs no -tz: no warning.
+func TestNoZoneWarningWithOffsets(t *testing.T) {
+	doc := `{"schedule":{"version":"1","conference":{"acronym":"off2024","title":"Offsets","days":[{"index":1,"date":"2024-05-04",
+"rooms":{"Main":[{"guid":"6f1c1d4e-0000-4000-8000-0000000000c2","date":"2024-05-04T10:00:00+02:00","start":"10:00","duration":"00:30","title":"Talk","persons":[]}]}}]}}}`
+	res, err := importer.Import(importer.Input{Name: "offsets.json", Data: []byte(doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := zoneWarning(res.Warnings); w != nil {
+		t.Errorf("times with offsets, yet: %v", w)
+	}
+	if got := res.Conference.Local(res.Conference.Events[0].Start).Format("15:04 -07:00"); got != "10:00 +02:00" {
+		t.Errorf("the talk at %s", got)
 	}
 }

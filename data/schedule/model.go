@@ -226,10 +226,19 @@ func (e *Event) IsSession() bool {
 	return true
 }
 
-// Replay returns the first recording link, if any.
+// Recording reports whether the link is to a recording of the talk.
+func (l Link) Recording() bool { return l.Type == "media" || l.Type == "recording" }
+
+// Replay returns the first recording link, if any. A talk its speakers
+// opted out of recording has none, whatever links the data carries (a
+// video link a schedule writes for every talk before the event leads
+// nowhere for that one).
 func (e *Event) Replay() (Link, bool) {
+	if e.DoNotRecord {
+		return Link{}, false
+	}
 	for _, l := range e.Links {
-		if l.Type == "media" || l.Type == "recording" {
+		if l.Recording() {
 			return l, true
 		}
 	}

@@ -5,6 +5,42 @@
 // theme, although the page itself is the same for everybody (cached by
 // the server, the service worker and static hosts). A file of the site's
 // own, so the Content-Security-Policy (no inline script) allows it.
+// A browser that refuses the site storage (cookies and site data blocked)
+// throws on every use of window.localStorage, even on reading it. go-app
+// reads it as the app starts, and an exception thrown by a property read
+// stops a Go program whatever it does: the page then gets a storage that
+// keeps nothing and refuses to write, which the app reports as it reports
+// the real one's refusal.
+(function () {
+  try {
+    var s = window.localStorage;
+    s.getItem("companion/theme");
+    s.key(0);
+    if (typeof s.length === "number") {
+      return;
+    }
+  } catch (e) {
+    // refused: replaced below
+  }
+  var refuse = function () {
+    throw new DOMException("this browser does not let the site keep data", "SecurityError");
+  };
+  try {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      value: {
+        length: 0,
+        getItem: function () { return null; },
+        key: function () { return null; },
+        setItem: refuse,
+        removeItem: function () {},
+        clear: function () {},
+      },
+    });
+  } catch (e) {
+    // not replaceable: the app may stop, as it did before
+  }
+})();
 (function () {
   // A page without the app (the 404 page) carries its text in every
   // language; it is shown in the one chosen in the app ("companion/lang"),

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -12,8 +13,10 @@ import (
 	"companion/app/catalog"
 	"companion/cmd/companion/server"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -40,12 +43,15 @@ func TestBrowserAgendaConflict(t *testing.T) {
 	// Two talks at 10:45: observability (Bleu) and multi-cluster ingress (Blanc).
 	obs := starBySlug(t, ctx, "observabilite-cout")
 	starBySlug(t, ctx, "ingress-multi-clusters-numberly")
-	starBySlug(t, ctx, "kubernetes-veepee-way") // 13:45, clashes with nothing
+	// Two at 13:45: Veepee (Rouge), whose recording the data links, and
+	// GitOps (Bleu), which has none.
+	veepee := starBySlug(t, ctx, "kubernetes-veepee-way")
+	gitops := starBySlug(t, ctx, "gitops-gitlab")
 
 	run(t, ctx, "My agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
 		chromedp.WaitVisible(`.agenda-list .conflict`, chromedp.ByQuery))
-	if n := evalString(t, ctx, "conflicts", `String(document.querySelectorAll(".agenda-list .conflict").length)`); n != "2" {
-		t.Fatalf("%s talks flagged as overlapping, want 2", n)
+	if n := evalString(t, ctx, "conflicts", `String(document.querySelectorAll(".agenda-list .conflict").length)`); n != "4" {
+		t.Fatalf("%s talks flagged as overlapping, want 4", n)
 	}
 	flag := evalString(t, ctx, "observability's flag", `document.querySelector('li[data-key="`+obs+`"] .conflict').textContent`)
 	if !strings.Contains(flag, "Overlaps with") || !strings.Contains(flag, "ingress") && !strings.Contains(flag, "Ingress") {
@@ -60,13 +66,29 @@ func TestBrowserAgendaConflict(t *testing.T) {
 	if !strings.Contains(other, "/talk/revolution-ebpf") {
 		t.Fatalf("alternatives: %q", other)
 	}
-	// The talk without a clash has no flag; the lunch gap shows.
+	// Missing Veepee for GitOps, the attendee can watch its replay: the
+	// recording the data links, named as such beside the later talks of
+	// its track. GitOps has no recording, so no replay is offered.
+	const replay = "https://www.youtube.com/watch?v=vD8bVD7-iZo"
+	watch := evalString(t, ctx, "Veepee's replay", `(() => {
+		const a = document.querySelector('li[data-key="`+veepee+`"] .conflict .alternatives a[href="`+replay+`"]');
+		return a ? a.closest("li").textContent : "";
+	})()`)
+	if !strings.Contains(watch, "Watch it later") || !strings.Contains(watch, "the replay") {
+		t.Fatalf("no replay offered as an alternative to Veepee: %q", watch)
+	}
+	if n := evalString(t, ctx, "GitOps' replay", `String(document.querySelectorAll('li[data-key="`+gitops+`"] .conflict .alternatives a[href*="youtube"]').length)`); n != "0" {
+		t.Fatalf("GitOps has no recording, yet %s replay links are offered", n)
+	}
+	// The lunch gap shows.
 	if got := evalString(t, ctx, "gap", `(document.querySelector(".agenda-list .gap")||{}).textContent||""`); !strings.Contains(got, "free") || !strings.Contains(got, "Déjeuner") && !strings.Contains(got, "jeuner") {
 		t.Errorf("gap: %q", got)
 	}
-	// And on the talk's own page.
+	// And on the talk's own page, the replay too.
 	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/observabilite-cout"), appLoaded(),
 		chromedp.WaitVisible(`article.talk .conflict .alternatives`, chromedp.ByQuery))
+	run(t, ctx, "Veepee's page", chromedp.Navigate(srv.URL+"/talk/kubernetes-veepee-way"), appLoaded(),
+		chromedp.WaitVisible(`article.talk .conflict .alternatives a[href="`+replay+`"]`, chromedp.ByQuery))
 }
 
 // moveAndCancel rewrites a schedule: the event with slug moved goes to
@@ -153,8 +175,12 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	if !strings.Contains(list, "moved from Bleu 11:35 to Rouge 16:35") || !strings.Contains(list, "cancelled") {
 		t.Fatalf("what changed: %q", list)
 	}
+	// From here on every page records each list of changes it shows, if
+	// only for a moment; the agenda's link to them shows now.
+	run(t, ctx, "watch the changes", watchChanges())
 	// Dismissing the flag keeps the star.
 	run(t, ctx, "back to the agenda", chromedp.Navigate(srv.URL+"/agenda"), appLoaded(),
+		chromedp.WaitVisible(`.changes-link`, chromedp.ByQuery),
 		click(`li[data-key="`+moved+`"] .changed button.dismiss`))
 	eventually(t, ctx, "flag dismissed", `document.querySelector('li[data-key="`+moved+`"] .changed') === null`)
 	// After a reload the app starts on the schedule it was built with (Bleu
@@ -169,6 +195,61 @@ func TestBrowserAgendaScheduleChanges(t *testing.T) {
 	if n := evalString(t, ctx, "flags after reload", `String(document.querySelectorAll('li[data-key="`+moved+`"] .changed').length)`); n != "0" {
 		t.Fatal("a dismissed flag came back")
 	}
+	if shown := evalString(t, ctx, "changes the agenda linked to", `window.companionChanges.join(" | ")`); !strings.Contains(shown, "changes in the schedule since you last looked") {
+		t.Fatalf("the watcher saw %q: it does not work, or the schedule's changes were lost", shown)
+	}
+
+	// "Mark all as seen": the schedule as it is now is what later changes
+	// are told against. The list empties, and stays empty after a reload,
+	// which starts on the older schedule built into the app: not even for
+	// the moment the live one is on its way does a false "moved back" show.
+	run(t, ctx, "what changed, reloaded", chromedp.Navigate(srv.URL+"/changes"), appReady(),
+		chromedp.WaitVisible(`.change-list`, chromedp.ByQuery))
+	run(t, ctx, "mark all as seen", click(`#mark-seen`))
+	eventually(t, ctx, "the list emptied", `document.querySelector(".change-list") === null && document.querySelector("#mark-seen") === null &&
+		document.querySelector("main .lede").textContent.includes("Nothing changed since you last looked")`)
+	for _, page := range []string{"/changes", "/agenda"} {
+		run(t, ctx, "reload "+page, chromedp.Navigate(srv.URL+page), appReady())
+		// The live schedule arrived and was put in place.
+		eventually(t, ctx, page+": the live schedule fetched", `performance.getEntriesByType("resource").some(e => e.name.includes("/api/schedules/"))`)
+		if page == "/agenda" {
+			eventually(t, ctx, "the live schedule in place", `(document.querySelector('li[data-key="`+moved+`"]')||{}).textContent.includes("Rouge")`)
+		} else {
+			eventually(t, ctx, "nothing changed", `document.querySelector("main .lede").textContent.includes("Nothing changed since you last looked")`)
+		}
+		if shown := evalString(t, ctx, page+": changes shown", `window.companionChanges.join(" | ")`); shown != "" {
+			t.Fatalf("%s after marking all as seen showed changes: %q", page, shown)
+		}
+	}
+}
+
+// watchChanges records, in every page loaded from now on, the text of each
+// list of the schedule's changes (or link to it) the page shows, however
+// briefly: window.companionChanges.
+func watchChanges() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
+			window.companionChanges = [];
+			const sel = ".change-list, .changes-link";
+			const seen = (n) => {
+				if (n.nodeType !== 1) return;
+				const el = n.matches(sel) ? n : n.querySelector(sel);
+				if (el) window.companionChanges.push(el.textContent);
+			};
+			new MutationObserver((records) => {
+				for (const r of records) {
+					if (r.type === "attributes") seen(r.target);
+					r.addedNodes.forEach(seen);
+				}
+			}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+		})()`).Do(ctx)
+		return err
+	})
+}
+
+// appReady waits for the app to have started on a page without stars.
+func appReady() chromedp.Action {
+	return pollAcrossLoads(`document.getElementById("app-wasm-loader") === null && document.documentElement.dataset.app === "ready"`)
 }
 
 // A shared selection opened by another attendee, offline, and merged.
@@ -285,5 +366,89 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 		chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery))
 	if got := evalString(t, ctx, "note text", `document.getElementById("note-text").value`); !strings.HasPrefix(got, "Backstage templates") {
 		t.Fatalf("restored note %q", got)
+	}
+}
+
+// One talk as a calendar file, made on its page, read back as a calendar
+// app reads it: its lasting UID, its times exact (UTC) with the
+// conference's zone named, its room, its page and an alarm.
+func TestBrowserTalkCalendarFile(t *testing.T) {
+	srv := newSite(t)
+	ctx := newBrowser(t)
+	dir := downloads(t, ctx)
+	const slug = "portail-developpeur-back-market"
+	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/"+slug), appLoaded(), click(`#talk-ics`))
+	file := downloaded(t, dir, ".ics")
+	if filepath.Base(file) != slug+".ics" {
+		t.Errorf("downloaded as %s", filepath.Base(file))
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, b)
+	}
+	zone := ""
+	for _, p := range cal.CalendarProperties {
+		if p.IANAToken == "X-WR-TIMEZONE" {
+			zone = p.Value
+		}
+	}
+	if zone != "Europe/Paris" {
+		t.Errorf("X-WR-TIMEZONE %q, want Europe/Paris", zone)
+	}
+	events := cal.Events()
+	if len(events) != 1 {
+		t.Fatalf("%d events in the file, want 1:\n%s", len(events), b)
+	}
+	ev := events[0]
+	prop := func(p ics.ComponentProperty) string {
+		if x := ev.GetProperty(p); x != nil {
+			return x.Value
+		}
+		return ""
+	}
+	if uid := ev.Id(); uid != "2d30182e-48f5-5339-87d3-9d61c270b471@"+catalog.Default()+".companion" {
+		t.Errorf("UID %q: not the talk's guid", uid)
+	}
+	// 11:35–12:15 in Paris, on 7 March 2023 an hour ahead of UTC; written
+	// in UTC, so every calendar places it right whatever its own zone.
+	paris := time.FixedZone("CET", 3600)
+	for _, tc := range []struct {
+		p    ics.ComponentProperty
+		get  func() (time.Time, error)
+		want time.Time
+		utc  string
+	}{
+		{ics.ComponentPropertyDtStart, ev.GetStartAt, time.Date(2023, 3, 7, 11, 35, 0, 0, paris), "20230307T103500Z"},
+		{ics.ComponentPropertyDtEnd, ev.GetEndAt, time.Date(2023, 3, 7, 12, 15, 0, 0, paris), "20230307T111500Z"},
+	} {
+		got, err := tc.get()
+		if raw := prop(tc.p); err != nil || !got.Equal(tc.want) || raw != tc.utc {
+			t.Errorf("%s %q (%v, %v), want %s: %v", tc.p, raw, got, err, tc.utc, tc.want)
+		}
+	}
+	for p, want := range map[ics.ComponentProperty]string{
+		ics.ComponentPropertySummary:  "La plus-value d'un portail développeur chez Back Market",
+		ics.ComponentPropertyLocation: "Bleu",
+		ics.ComponentPropertyUrl:      srv.URL + "/talk/" + slug,
+	} {
+		if got := prop(p); got != want {
+			t.Errorf("%s %q, want %q", p, got, want)
+		}
+	}
+	if d := prop(ics.ComponentPropertyDescription); !strings.Contains(d, "Sami Farhat") || !strings.Contains(d, "Replay: https://www.youtube.com/watch?v=2XghfHsbRtw") {
+		t.Errorf("description %q: no speaker or replay", d)
+	}
+	alarms := ev.Alarms()
+	if len(alarms) != 1 {
+		t.Fatalf("%d alarms, want 1", len(alarms))
+	}
+	for p, want := range map[ics.ComponentProperty]string{ics.ComponentPropertyAction: "DISPLAY", ics.ComponentPropertyTrigger: "-PT10M"} {
+		if x := alarms[0].GetProperty(p); x == nil || x.Value != want {
+			t.Errorf("alarm %s %v, want %s", p, x, want)
+		}
 	}
 }

@@ -125,8 +125,11 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// until the grid's blocks went to cards.js: 13 KB more raw for the code
 	// that hands them over, 4 KB less brotli.) The aim of
 	// 1.55 MB would leave the app 160 KB over the bare client: its own
-	// code alone is more.
-	const rawBudget, brotliBudget = 10_850_000, 1_840_000
+	// code alone is more. (10,850,000 and 1,840,000 until the speakers'
+	// pictures from the site, storage refused by the browser, the change
+	// list's wait for the server and French zone cities: 10,853,858 and
+	// 1,844,524, 11 KB more of each.)
+	const rawBudget, brotliBudget = 10_865_000, 1_852_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

@@ -382,15 +382,7 @@ func TestServeConference(t *testing.T) {
 
 	get := func(path string) (*http.Response, []byte) {
 		t.Helper()
-		resp, err := http.Get("http://" + s.addr + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp, b := s.get(t, path)
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("GET %s: %s", path, resp.Status)
 		}
@@ -475,6 +467,21 @@ func TestServeConferenceRefused(t *testing.T) {
 	}
 }
 
+// get fetches path from the running server, its body read whole.
+func (s *companionProc) get(t *testing.T, path string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Get("http://" + s.addr + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, b
+}
+
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(fixturePath(t, name))
@@ -497,15 +504,7 @@ func TestServeOnly(t *testing.T) {
 	s := startServer(t, "-conference", conf, "-only", "Camp2019")
 	get := func(path string) (int, string) {
 		t.Helper()
-		resp, err := http.Get("http://" + s.addr + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp, b := s.get(t, path)
 		return resp.StatusCode, string(b)
 	}
 	if !strings.Contains(s.out.String(), "Serving Chaos Communication Camp 2019") {

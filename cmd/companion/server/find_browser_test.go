@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"companion/cmd/companion/browserclock"
+
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -217,14 +219,7 @@ func appLoadedAnywhere() chromedp.Action {
 // time from the browser): the test-only hook that now/next tests use.
 func setClock(at string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
-			const fixed = Date.parse(` + jsString(at) + `), Real = Date, began = Real.now();
-			class Clock extends Real {
-				constructor(...a) { if (a.length === 0) super(fixed + Real.now() - began); else super(...a); }
-				static now() { return fixed + Real.now() - began; }
-			}
-			globalThis.Date = Clock;
-		})()`).Do(ctx)
+		_, err := page.AddScriptToEvaluateOnNewDocument(browserclock.Script(at)).Do(ctx)
 		return err
 	})
 }

@@ -30,6 +30,7 @@ import (
 	"strings"
 	"time"
 
+	"companion/cmd/companion/browserclock"
 	"companion/cmd/companion/server"
 	"companion/data"
 	"companion/data/export"
@@ -357,14 +358,7 @@ func star(slug string) chromedp.Action {
 // browser tests of now and next do.
 func setClock(at string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
-			const fixed = Date.parse(` + strconv.Quote(at) + `), Real = Date, began = Real.now();
-			class Clock extends Real {
-				constructor(...a) { if (a.length === 0) super(fixed + Real.now() - began); else super(...a); }
-				static now() { return fixed + Real.now() - began; }
-			}
-			globalThis.Date = Clock;
-		})()`).Do(ctx)
+		_, err := page.AddScriptToEvaluateOnNewDocument(browserclock.Script(at)).Do(ctx)
 		return err
 	})
 }

@@ -116,20 +116,18 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
 	// Built as the Makefile builds it (no inlining outside the runtime,
-	// symbols stripped) the app measures 10,802,528 bytes raw and
-	// 1,829,936 brotli (README: "What app.wasm is made of"); the bare go-app
-	// v10 client in web/wasmsize/bare built the same way is 7,238,933 and
-	// 1,389,654 (go run ./web/wasmsize shows the difference by package).
+	// symbols stripped, then the runtime's line tables dropped by
+	// web/striplines) the app measures 10,853,858 bytes raw and 1,725,943
+	// brotli (README: "What app.wasm is made of"); the bare go-app v10
+	// client in web/wasmsize/bare built the same way is 7,238,933 and
+	// 1,389,654 brotli, 1,292,549 stripped the same way (go run
+	// ./web/wasmsize shows the difference by package).
 	// The budget is that plus a margin for brotli's total, which moves by
-	// up to ~10 KB with the binary's layout alone. (Raw was 10,800,000
-	// until the grid's blocks went to cards.js: 13 KB more raw for the code
-	// that hands them over, 4 KB less brotli.) The aim of
-	// 1.55 MB would leave the app 160 KB over the bare client: its own
-	// code alone is more. (10,850,000 and 1,840,000 until the speakers'
-	// pictures from the site, storage refused by the browser, the change
-	// list's wait for the server and French zone cities: 10,853,858 and
-	// 1,844,524, 11 KB more of each.)
-	const rawBudget, brotliBudget = 10_865_000, 1_852_000
+	// up to ~10 KB with the binary's layout alone. A build that skipped
+	// striplines (1,844,524 brotli) fails here. The aim of 1.55 MB
+	// would leave the app 257 KB over the stripped bare client: its own code
+	// alone is more.
+	const rawBudget, brotliBudget = 10_865_000, 1_735_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

@@ -1,10 +1,11 @@
 // Applies the theme the attendee chose in the app (app/theme: stored as
 // "light" or "dark" under "companion/theme"; nothing means the system's)
-// before the page is first drawn. It is loaded in <head> without defer or
-// async, so it runs before the body is parsed: no flash of the other
-// theme, although the page itself is the same for everybody (cached by
-// the server, the service worker and static hosts). A file of the site's
-// own, so the Content-Security-Policy (no inline script) allows it.
+// before the page is first drawn. The server puts it inline at the top of
+// every page's <head> (web.ThemeScript, allowed by its hash in the
+// Content-Security-Policy), so it runs before the body is parsed and
+// costs no request: no flash of the other theme, although the page itself
+// is the same for everybody (cached by the server, the service worker and
+// static hosts). Its comment lines are left out of the pages.
 // A browser that refuses the site storage (cookies and site data blocked)
 // throws on every use of window.localStorage, even on reading it. go-app
 // reads it as the app starts, and an exception thrown by a property read

@@ -1,16 +1,24 @@
 package server
 
-import "net/http"
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+
+	"companion/web"
+)
 
 // ContentSecurityPolicy allows what the app needs and nothing else: its
-// own scripts (go-app's loader, wasm_exec.js) and the compiling of its
-// WebAssembly ('wasm-unsafe-eval', not 'unsafe-eval'), its own styles and
+// own scripts (go-app's loader, wasm_exec.js), the one inline script of
+// its pages (web.ThemeScript, by its hash: no other inline script runs)
+// and the compiling of its WebAssembly ('wasm-unsafe-eval', not
+// 'unsafe-eval'), its own styles and
 // the style attributes go-app sets (room colours), its own images (the
 // speakers' pictures too: the server fetches them and serves them at
 // PicturePath), the service worker and the schedule API. No remote
 // origin at all, no framing.
-const ContentSecurityPolicy = "default-src 'self'; " +
-	"script-src 'self' 'wasm-unsafe-eval'; " +
+var ContentSecurityPolicy = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval' " + ThemeScriptSource + "; " +
 	"style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data: blob:; " +
 	"font-src 'self'; " +
@@ -22,6 +30,15 @@ const ContentSecurityPolicy = "default-src 'self'; " +
 	"base-uri 'none'; " +
 	"form-action 'self'; " +
 	"frame-ancestors 'none'" // last: the page's <meta> copy leaves it out
+
+// ThemeScriptSource is the policy's source for web.ThemeScript.
+var ThemeScriptSource = func() string {
+	sum := sha256.Sum256([]byte(web.ThemeScript))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// themeScriptElement is the script element the pages carry.
+var themeScriptElement = "<script>" + web.ThemeScript + "</script>"
 
 // securityHeaders are set on every response.
 var securityHeaders = map[string]string{

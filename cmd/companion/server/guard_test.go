@@ -34,6 +34,7 @@ func TestSecurityHeaders(t *testing.T) {
 				switch {
 				case src == "'self'" || src == "'none'":
 				case src == "'wasm-unsafe-eval'" && name == "script-src":
+				case src == server.ThemeScriptSource && name == "script-src": // theme.js inline, by its hash
 				case src == "'unsafe-inline'" && name == "style-src":
 				case (src == "data:" || src == "blob:") && name == "img-src":
 				default:

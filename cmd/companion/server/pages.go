@@ -292,8 +292,8 @@ func notFoundPageIn(lang i18n.Lang) *page {
 		fmt.Fprintf(&texts, `<div class="in-lang" lang="%s"><h1>%s</h1><p>%s <a href="/">%s</a>.</p></div>`,
 			l, html.EscapeString(l.T("Not found")), html.EscapeString(l.T("There is no such page here.")), html.EscapeString(l.T("See the schedule")))
 	}
-	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"%s><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/web/app.css"><script src="/web/theme.js"></script></head><body><main id="main">%s</main></body></html>`,
-		lang, titles.String(), html.EscapeString(lang.T("Not found")), texts.String()))
+	body := []byte(fmt.Sprintf(`<!DOCTYPE html><html lang="%s"%s><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title>%s<link rel="stylesheet" href="/web/app.css"></head><body><main id="main">%s</main></body></html>`,
+		lang, titles.String(), html.EscapeString(lang.T("Not found")), themeScriptElement, texts.String()))
 	sum := sha256.Sum256(body)
 	p := &page{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 	p.br, p.gz = compress(body)

@@ -115,14 +115,13 @@ func build(a Assets) (http.Handler, *pictures, string, error) {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles: []string{"/web/app.css"},
-		// theme.js applies the attendee's theme before the first paint
-		// (loaded without defer, in the head: see web/static/theme.js);
 		// taps.js queues the stars tapped before the app has started (see
 		// app/ui/taps.go); cards.js draws the day's list in the browser
 		// (see app/ui/daylist.go), deferred after go-app's scripts, so
 		// before the app starts. Files, as the policy allows no inline
-		// script.
-		Scripts:      []string{"/web/theme.js", "/web/taps.js async", "/web/cards.js defer"},
+		// script but theme.js, which fixHead puts inline at the top of
+		// the head (web.ThemeScript).
+		Scripts:      []string{"/web/taps.js async", "/web/cards.js defer"},
 		LoadingLabel: loadingLabel + "{progress}%",
 		RawHeaders: []string{
 			`<link rel="apple-touch-icon" sizes="180x180" href="/web/icons/apple-touch-icon.png">`,

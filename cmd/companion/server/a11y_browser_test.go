@@ -548,7 +548,8 @@ func TestBrowserTheme(t *testing.T) {
 // wait for (a script file there held a cold load back by a round trip);
 // the policy, as a header and in the page, allows that script by the hash
 // of its text as the browser reads it, and no other inline script. go-app's
-// own /app.css is not linked: one render-blocking request less.
+// own /app.css is not linked: one render-blocking request less; deferred
+// scripts are fetched at low priority.
 func TestThemeScriptInlineFirst(t *testing.T) {
 	srv := newSite(t)
 	for _, path := range []string{"/", "/talk/keynote-ouverture", "/agenda?c=kubeconeu2019", "/no-such-page"} {
@@ -570,6 +571,13 @@ func TestThemeScriptInlineFirst(t *testing.T) {
 				}
 				if e.FirstChild != nil {
 					inline = append(inline, e.FirstChild.Data)
+				}
+			case e.Data == "script":
+				// Scripts that run after the parse do not compete with the
+				// style sheet; the queue of early taps does not wait.
+				low := attr(e, "fetchpriority") == "low"
+				if deferred := hasAttr(e, "defer"); deferred != low || (attr(e, "src") == "/web/taps.js" && low) {
+					t.Errorf("%s: %s: deferred %v, fetched at low priority %v", path, attr(e, "src"), deferred, low)
 				}
 			case e.Data == "link" && attr(e, "rel") == "stylesheet":
 				sheets++

@@ -25,7 +25,10 @@ const (
 // go; the empty author goes; the theme colour is given for light and dark.
 // It drops go-app's own style sheet (/app.css: web/static/app.css has
 // the few rules of it the pages use), one render-blocking request less on
-// a cold load. And it puts theme.js inline before the first style sheet: after the
+// a cold load. Deferred scripts (go-app's loader, cards.js) are fetched at
+// low priority: they run after the page is parsed, and on a slow link
+// they otherwise share it with the style sheet the first paint waits for.
+// And it puts theme.js inline before the first style sheet: after the
 // theme-colour metas and the title it changes, and before anything that
 // would make it wait (a script after a pending style sheet waits for it).
 // go-app writes one head element a line.
@@ -48,6 +51,10 @@ func fixHead(doc []byte, baseURL, key string) []byte {
 		switch {
 		case tag == "link" && attrs["href"] == "/app.css":
 			continue
+		case tag == "script" && has(attrs, "defer") && !has(attrs, "fetchpriority"):
+			out.Write(indent)
+			out.WriteString(`<script fetchpriority="low"`)
+			out.Write(bytes.TrimPrefix(bytes.TrimLeft(line, " "), []byte("<script")))
 		case tag != "meta":
 			out.Write(line)
 		case attrs["property"] == "og:image", attrs["name"] == "author" && attrs["content"] == "":
@@ -78,6 +85,11 @@ func fixHead(doc []byte, baseURL, key string) []byte {
 	out.WriteString("</head>")
 	out.Write(rest)
 	return out.Bytes()
+}
+
+func has(attrs map[string]string, name string) bool {
+	_, ok := attrs[name]
+	return ok
 }
 
 // headTag reads the element a head line starts (go-app writes its

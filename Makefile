@@ -112,7 +112,7 @@ fuzz:
 # offline in a throttled phone-sized Chromium beside the static floor,
 # medians of BENCH_RUNS, table printed and written to bin/bench.json (see
 # cmd/companion/bench).
-BENCH_RUNS    ?= 3
+BENCH_RUNS    ?= 5
 BENCH_SAMPLES ?= 15
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -skip '^BenchmarkBrowser' -benchmem ./...

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"companion/web/wasmsize/wasmfile"
 )
 
 // Stats says what Strip dropped.
@@ -37,7 +39,7 @@ const (
 // byte, as is every function's name. It returns the new binary.
 func Strip(wasm []byte) ([]byte, Stats, error) {
 	var st Stats
-	segs, err := dataSegments(wasm)
+	segs, err := wasmfile.DataSegments(wasm)
 	if err != nil {
 		return nil, st, err
 	}
@@ -104,6 +106,29 @@ func Strip(wasm []byte) ([]byte, Stats, error) {
 }
 
 type span struct{ lo, hi int }
+
+// image is linear memory as the segments initialise it (zero between them).
+func image(b []byte, segs []wasmfile.Segment) []byte {
+	top := 0
+	for _, s := range segs {
+		top = max(top, s.Addr+s.Size)
+	}
+	mem := make([]byte, top)
+	for _, s := range segs {
+		copy(mem[s.Addr:], b[s.Pos:s.Pos+s.Size])
+	}
+	return mem
+}
+
+// writeBack copies memory into the segments of a copy of b. Strip only
+// ever writes zeros, so bytes between segments need no segment of their own.
+func writeBack(b []byte, segs []wasmfile.Segment, mem []byte) []byte {
+	out := bytes.Clone(b)
+	for _, s := range segs {
+		copy(out[s.Pos:s.Pos+s.Size], mem[s.Addr:])
+	}
+	return out
+}
 
 // pclntab is where the runtime's tables sit in linear memory.
 type pclntab struct {

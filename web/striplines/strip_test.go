@@ -5,9 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"companion/web/wasmsize/wasmfile"
 )
 
 // buildProg builds testdata/prog for the browser as the Makefile builds
@@ -38,7 +39,11 @@ func run(t *testing.T, wasm []byte, args ...string) (stdout, stderr string, code
 	if err := os.WriteFile(name, wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	loader := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	loader := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec_node.js")
 	cmd := exec.Command(node, append([]string{loader, name}, args...)...)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
@@ -93,7 +98,7 @@ func TestStripKeepsWhatTheRuntimeReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	segs, err := dataSegments(orig)
+	segs, err := wasmfile.DataSegments(orig)
 	if err != nil {
 		t.Fatal(err)
 	}

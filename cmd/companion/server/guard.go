@@ -37,9 +37,6 @@ var ThemeScriptSource = func() string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-// themeScriptElement is the script element the pages carry.
-var themeScriptElement = "<script>" + web.ThemeScript + "</script>"
-
 // securityHeaders are set on every response.
 var securityHeaders = map[string]string{
 	"Content-Security-Policy":    ContentSecurityPolicy,

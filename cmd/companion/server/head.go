@@ -10,6 +10,7 @@ import (
 
 	"companion/app/catalog"
 	"companion/app/theme"
+	"companion/web"
 )
 
 // Theme colours for the browser's chrome, as the page's own background.
@@ -17,6 +18,10 @@ const (
 	themeLight = theme.LightColor
 	themeDark  = theme.DarkColor
 )
+
+// themeScriptElement is theme.js as the pages carry it, inline (the
+// policy allows it by ThemeScriptSource).
+var themeScriptElement = "<script>" + web.ThemeScript + "</script>"
 
 // fixHead corrects what go-app writes in a page's head. Its og:url and
 // og:image are built from an empty domain ("https:///talk/x", "https://")

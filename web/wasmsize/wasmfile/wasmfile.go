@@ -135,6 +135,57 @@ func Parse(b []byte) (*File, error) {
 	return f, nil
 }
 
+// Segment is one active data segment: where its bytes land in linear
+// memory (Addr) and where they sit in the file (Pos, Size).
+type Segment struct{ Addr, Pos, Size int }
+
+// DataSegments lists the data section's segments. The Go linker writes
+// active segments for memory 0 at an i32.const offset; anything else is
+// refused, as is a binary that is not WebAssembly version 1.
+func DataSegments(b []byte) ([]Segment, error) {
+	if len(b) < 8 || string(b[:8]) != "\x00asm\x01\x00\x00\x00" {
+		return nil, errors.New("not a WebAssembly binary (version 1)")
+	}
+	r := &reader{b: b, p: 8}
+	for r.p < len(b) {
+		at := r.p
+		id := r.byte()
+		size := r.uleb()
+		end := r.p + size
+		if r.err != nil || end > len(b) {
+			return nil, fmt.Errorf("section %d at %#x runs past the end", id, at)
+		}
+		if id != 11 {
+			r.p = end
+			continue
+		}
+		sec := &reader{b: b[:end], p: r.p}
+		n := sec.uleb()
+		segs := make([]Segment, 0, n)
+		for i := 0; i < n && sec.err == nil; i++ {
+			at := sec.p
+			if sec.uleb() != 0 || sec.byte() != 0x41 { // active, memory 0, i32.const
+				return nil, fmt.Errorf("data segment at %#x is not an active segment with a constant offset", at)
+			}
+			addr := sec.sleb()
+			if sec.byte() != 0x0b { // end
+				return nil, fmt.Errorf("data segment at %#x: offset is not a lone i32.const", at)
+			}
+			size := sec.uleb()
+			if sec.err != nil || addr < 0 || sec.p+size > end {
+				return nil, fmt.Errorf("data segment at %#x runs past the section", at)
+			}
+			segs = append(segs, Segment{Addr: addr, Pos: sec.p, Size: size})
+			sec.p += size
+		}
+		if sec.err != nil {
+			return nil, fmt.Errorf("data section: %w", sec.err)
+		}
+		return segs, nil
+	}
+	return nil, errors.New("no data section")
+}
+
 // Packages sums the functions by Go package, largest first.
 func (f *File) Packages() []Package {
 	by := map[string]*Package{}
@@ -227,6 +278,29 @@ func (r *reader) uleb() int {
 			return n
 		}
 		shift += 7
+		if shift > 56 {
+			r.err = errors.New("bad LEB128")
+			return 0
+		}
+	}
+}
+
+// sleb reads a signed LEB128 number (an i32.const's operand).
+func (r *reader) sleb() int {
+	var n, shift int
+	for {
+		c := r.byte()
+		if r.err != nil {
+			return 0
+		}
+		n |= int(c&0x7f) << shift
+		shift += 7
+		if c&0x80 == 0 {
+			if c&0x40 != 0 {
+				n |= -1 << shift
+			}
+			return n
+		}
 		if shift > 56 {
 			r.err = errors.New("bad LEB128")
 			return 0

@@ -58,3 +58,25 @@ func TestParse(t *testing.T) {
 		t.Error("not a wasm, read")
 	}
 }
+
+func TestDataSegments(t *testing.T) {
+	// A type section to skip, then two active segments: "hi" at 16 and
+	// "abc" at 64, whose signed LEB128 takes two bytes (0xc0 0x00: one
+	// byte, 0x40, would be -64).
+	b := []byte("\x00asm\x01\x00\x00\x00" +
+		"\x01\x01\x00" +
+		"\x0b\x11\x02" +
+		"\x00\x41\x10\x0b\x02hi" +
+		"\x00\x41\xc0\x00\x0b\x03abc")
+	segs, err := DataSegments(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Segment{{Addr: 16, Pos: 19, Size: 2}, {Addr: 64, Pos: 27, Size: 3}}
+	if len(segs) != 2 || segs[0] != want[0] || segs[1] != want[1] {
+		t.Fatalf("got %+v, want %+v", segs, want)
+	}
+	if got := string(b[segs[1].Pos : segs[1].Pos+segs[1].Size]); got != "abc" {
+		t.Fatalf("second segment's bytes: %q", got)
+	}
+}

@@ -266,27 +266,13 @@ func (r *reader) byte() byte {
 	return c
 }
 
-func (r *reader) uleb() int {
-	var n, shift int
-	for {
-		c := r.byte()
-		if r.err != nil {
-			return 0
-		}
-		n |= int(c&0x7f) << shift
-		if c&0x80 == 0 {
-			return n
-		}
-		shift += 7
-		if shift > 56 {
-			r.err = errors.New("bad LEB128")
-			return 0
-		}
-	}
-}
+func (r *reader) uleb() int { return r.leb(false) }
 
 // sleb reads a signed LEB128 number (an i32.const's operand).
-func (r *reader) sleb() int {
+func (r *reader) sleb() int { return r.leb(true) }
+
+// leb reads a LEB128 number, sign-extended if signed.
+func (r *reader) leb(signed bool) int {
 	var n, shift int
 	for {
 		c := r.byte()
@@ -296,12 +282,12 @@ func (r *reader) sleb() int {
 		n |= int(c&0x7f) << shift
 		shift += 7
 		if c&0x80 == 0 {
-			if c&0x40 != 0 {
+			if signed && c&0x40 != 0 {
 				n |= -1 << shift
 			}
 			return n
 		}
-		if shift > 56 {
+		if shift > 63 {
 			r.err = errors.New("bad LEB128")
 			return 0
 		}

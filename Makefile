@@ -22,14 +22,16 @@ build: wasm
 # copy: -s -w drops the symbol names (the runtime keeps its own table), and
 # no inlining outside the runtime makes the code smaller once compressed
 # (1,877 KB brotli with inlining, 1,775 KB without; see web/wasmsize).
-# Then the runtime's file and line tables are dropped (web/striplines):
-# panics keep their function names and lose file:line, for ~118 KB less
-# brotli.
+# Then web/stripdebug drops what the runtime keeps only to print: its file
+# and line tables, and the names of functions outside our own packages
+# (~165 KB less brotli). A panic then names our functions, without file
+# or line. For a build that keeps every name: make build WASM_NAMES=all
+WASM_NAMES ?= companion/,main.
 WASM_FLAGS := -trimpath -ldflags='-s -w' -gcflags=all=-l -gcflags=runtime= -gcflags='internal/...='
 wasm:
 	@mkdir -p web/build
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM).new ./cmd/wasm
-	$(GO) run ./web/striplines $(WASM).new
+	$(GO) run ./web/stripdebug -keep-names '$(WASM_NAMES)' $(WASM).new
 	@if cmp -s $(WASM).new $(WASM); then rm $(WASM).new; else mv $(WASM).new $(WASM); fi
 	@if [ ! $(WASM).br -nt $(WASM) ] || [ ! $(WASM).gz -nt $(WASM) ]; then $(GO) run ./web/precompress $(WASM); fi
 

@@ -5,15 +5,46 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"companion/web/wasmsize/wasmfile"
 )
+
+// Options says which function names Strip keeps.
+type Options struct {
+	// KeepNames are prefixes of the function names to keep ("companion/",
+	// "main."), or "all". Other names are dropped: a panic's traceback
+	// then shows only the frames that kept theirs.
+	KeepNames []string
+}
 
 // Stats says what Strip dropped.
 type Stats struct {
 	Funcs  int // functions whose line tables were unlinked
 	Tables int // line tables zeroed (the linker shares identical ones)
+	Names  int // function names dropped
 	Zeroed int // bytes of the data section set to zero
+}
+
+// runtimeReadsNames are the functions whose names the runtime itself
+// reads, to scan their frames for the garbage collector
+// (runtime/stkframe.go): they are kept whatever Options says.
+var runtimeReadsNames = []string{"reflect.makeFuncStub", "reflect.methodValueCall"}
+
+func (o Options) keeps(name string) bool {
+	if slices.Contains(runtimeReadsNames, name) {
+		return true
+	}
+	for _, p := range o.KeepNames {
+		if p == "" {
+			continue
+		}
+		if p == "all" || strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // pcHeaderMagic starts the runtime's pclntab since Go 1.20 (the runtime's
@@ -24,20 +55,25 @@ var pcHeaderMagic = []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}
 
 // Offsets in the runtime's _func record (runtime/runtime2.go).
 const (
-	funcPcsp    = 16
-	funcPcfile  = 20
-	funcPcln    = 24
-	funcNpcdata = 28
-	funcSize    = 44
+	funcNameOff   = 4
+	funcPcsp      = 16
+	funcPcfile    = 20
+	funcPcln      = 24
+	funcNpcdata   = 28
+	funcCuOffset  = 32
+	funcStartLine = 36
+	funcSize      = 44
 )
 
 // Strip unlinks every function's file and line tables (the runtime then
 // reports "?" and line 0, its own answer for a function without them)
-// and zeroes the tables, the file names and the compilation units' file
-// lists, which nothing else reads. The stack tables (pcsp) and the tables
-// the garbage collector and the unwinder read (pcdata) are kept byte for
-// byte, as is every function's name. It returns the new binary.
-func Strip(wasm []byte) ([]byte, Stats, error) {
+// and zeroes the tables, the file names, the compilation units' file
+// lists and each function's first line, which nothing else reads; and it
+// drops the names opt does not keep (the runtime then reports an empty
+// name). The stack tables (pcsp) and the tables the garbage collector
+// and the unwinder read (pcdata) are kept byte for byte. It returns the
+// new binary.
+func Strip(wasm []byte, opt Options) ([]byte, Stats, error) {
 	var st Stats
 	segs, err := wasmfile.DataSegments(wasm)
 	if err != nil {
@@ -65,8 +101,17 @@ func Strip(wasm []byte) ([]byte, Stats, error) {
 				put32(mem, f+field, 0)
 			}
 		}
+		// Read only with a file table, to name a file and the line a
+		// function starts at.
+		put32(mem, f+funcCuOffset, 0)
+		put32(mem, f+funcStartLine, 0)
 		st.Funcs++
 	}
+	names, err := dropNames(mem, pc, opt)
+	if err != nil {
+		return nil, st, err
+	}
+	st.Names = names
 	delete(keep, 0)
 
 	kept := make([]bool, len(mem))
@@ -83,7 +128,6 @@ func Strip(wasm []byte) ([]byte, Stats, error) {
 		for a := s.lo; a < s.hi; a++ {
 			if !kept[a] && mem[a] != 0 {
 				mem[a] = 0
-				st.Zeroed++
 			}
 		}
 	}
@@ -102,7 +146,38 @@ func Strip(wasm []byte) ([]byte, Stats, error) {
 	// symbolizer reads them, after a line table.
 	zero(span{pc.cutab, pc.pctab})
 
-	return writeBack(wasm, segs, mem), st, nil
+	out := writeBack(wasm, segs, mem)
+	for i := range out {
+		if out[i] != wasm[i] {
+			st.Zeroed++
+		}
+	}
+	return out, st, nil
+}
+
+// dropNames zeroes the function names opt does not keep and points the
+// records that used them at offset 0, which the runtime reads as no name
+// (runtime.funcName). Inlined calls that named a dropped function read
+// its zeroed bytes: an empty name too.
+func dropNames(mem []byte, pc *pclntab, opt Options) (int, error) {
+	dropped := map[uint32]bool{}
+	for a := pc.funcnames; a < pc.cutab; {
+		n := bytes.IndexByte(mem[a:pc.cutab], 0)
+		if n < 0 {
+			return 0, fmt.Errorf("function name at %#x has no end", a)
+		}
+		if n > 0 && !opt.keeps(string(mem[a:a+n])) {
+			dropped[uint32(a-pc.funcnames)] = true
+			clear(mem[a : a+n])
+		}
+		a += n + 1
+	}
+	for _, f := range pc.funcs {
+		if off := le32(mem, f+funcNameOff); dropped[off] {
+			put32(mem, f+funcNameOff, 0)
+		}
+	}
+	return len(dropped), nil
 }
 
 type span struct{ lo, hi int }
@@ -132,6 +207,7 @@ func writeBack(b []byte, segs []wasmfile.Segment, mem []byte) []byte {
 
 // pclntab is where the runtime's tables sit in linear memory.
 type pclntab struct {
+	funcnames    int   // start of the function names
 	cutab, pctab int   // start of the CU file lists (then file names) and of the pc tables
 	funcoff      int   // start of the function records: the pc tables end there
 	funcs        []int // address of every _func record
@@ -167,11 +243,11 @@ func readPCHeader(mem []byte, at int) (*pclntab, bool) {
 	}
 	nfunc := int(le64(mem, at+8))
 	off := func(i int) int { return at + int(le64(mem, at+32+8*i)) }
-	cu, file, pct, pcln := off(1), off(2), off(3), off(4)
-	if nfunc <= 0 || !(at < cu && cu <= file && file <= pct && pct <= pcln && pcln+8*(nfunc+1) <= len(mem)) {
+	names, cu, file, pct, pcln := off(0), off(1), off(2), off(3), off(4)
+	if nfunc <= 0 || !(at < names && names <= cu && cu <= file && file <= pct && pct <= pcln && pcln+8*(nfunc+1) <= len(mem)) {
 		return nil, false
 	}
-	pc := &pclntab{cutab: cu, pctab: pct, funcoff: pcln}
+	pc := &pclntab{funcnames: names, cutab: cu, pctab: pct, funcoff: pcln}
 	prev := uint32(0)
 	for i := range nfunc {
 		entry, foff := le32(mem, pcln+8*i), le32(mem, pcln+8*i+4)

@@ -322,6 +322,7 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 	dir := downloads(t, ctx)
 	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
 		click(`article.talk button.star`),
+		chromedp.WaitVisible(`article.talk button.star[aria-pressed="true"]`, chromedp.ByQuery),
 		chromedp.SendKeys(`#note-text`, "Backstage templates; coupling scores to pick what leaves the monolith.", chromedp.ByQuery),
 		click(`.rating button[data-rating="4"]`),
 		chromedp.WaitVisible(`.rating button[data-rating="4"][aria-pressed="true"]`, chromedp.ByQuery))

@@ -2,11 +2,13 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -104,15 +107,85 @@ func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Con
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
+	logs.Store(chromedp.FromContext(ctx), listenPage(ctx))
 	return ctx
 }
 
+// logs holds each browser's pageLog, by its chromedp context.
+var logs sync.Map
+
+// pageLog keeps the last lines a page printed (the Go app's panics among
+// them), its uncaught exceptions and its navigations, for a failure to show.
+type pageLog struct {
+	mu    sync.Mutex
+	start time.Time
+	lines []string
+}
+
+func listenPage(ctx context.Context) *pageLog {
+	l := &pageLog{start: time.Now()}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		var line string
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			var parts []string
+			for _, a := range e.Args {
+				if a.Value != nil {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			line = fmt.Sprintf("console.%s %s", e.Type, strings.Join(parts, " "))
+		case *runtime.EventExceptionThrown:
+			line = "exception " + e.ExceptionDetails.Error()
+		case *page.EventFrameNavigated:
+			if e.Frame.ParentID == "" {
+				line = "navigated to " + e.Frame.URL
+			}
+		default:
+			return
+		}
+		if line == "" {
+			return
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.lines = append(l.lines, fmt.Sprintf("%6.1fs %.300s", time.Since(l.start).Seconds(), line))
+		if len(l.lines) > 40 {
+			l.lines = l.lines[1:]
+		}
+	})
+	return l
+}
+
+func (l *pageLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines, "\n")
+}
+
+// run runs a test step. It leaves a little of the browser's time for a
+// failed step to show the page as it was: where it is, whether the app
+// started, what it printed.
 func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action) {
 	t.Helper()
-	if err := chromedp.Run(ctx, actions...); err != nil {
-		var html string
-		chromedp.Run(ctx, chromedp.OuterHTML("main", &html, chromedp.ByQuery, chromedp.AtLeast(0)))
-		t.Fatalf("%s: %v\npage main: %.2000s", step, err, html)
+	stepCtx := ctx
+	if d, ok := ctx.Deadline(); ok && time.Until(d) > 30*time.Second {
+		var cancel context.CancelFunc
+		stepCtx, cancel = context.WithDeadline(ctx, d.Add(-15*time.Second))
+		defer cancel()
+	}
+	if err := chromedp.Run(stepCtx, actions...); err != nil {
+		var html, state string
+		chromedp.Run(ctx,
+			chromedp.Evaluate(`location.href + " " + document.readyState + ", app " + (document.documentElement.dataset.app || "not started") + (document.getElementById("app-wasm-loader") ? ", loader shown" : "")`, &state),
+			chromedp.OuterHTML("main", &html, chromedp.ByQuery, chromedp.AtLeast(0)))
+		var printed string
+		if l, ok := logs.Load(chromedp.FromContext(ctx)); ok {
+			printed = l.(*pageLog).String()
+		}
+		t.Fatalf("%s: %v\npage: %s\npage main: %.2000s\nthe page printed:\n%s", step, err, state, html, printed)
 	}
 }
 

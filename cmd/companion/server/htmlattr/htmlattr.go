@@ -14,6 +14,11 @@
 // Rewrite takes go-app's document and writes each attribute value again,
 // decoded from its Go quoting and escaped for HTML, so that the browser
 // reads exactly the string the app set. See UPSTREAM.md for the write-up.
+//
+// go-app also writes a boolean attribute set to false as `open="false"`
+// (in the browser it sets the element's property to false instead), and
+// HTML reads any value of a boolean attribute as true: a closed <details>
+// arrives open, an enabled button disabled. Rewrite drops those.
 package htmlattr
 
 import (
@@ -86,8 +91,9 @@ func rewriteTag(out, doc []byte, i int) ([]byte, int, error) {
 		if i == name {
 			return nil, 0, fmt.Errorf("htmlattr: unexpected %q in a tag at byte %d", doc[i], i)
 		}
-		out = append(out, doc[name:i]...)
+		attr := doc[name:i]
 		if i >= len(doc) || doc[i] != '=' {
+			out = append(out, attr...)
 			continue // a boolean attribute
 		}
 		end, err := quotedEnd(doc, i+1)
@@ -96,13 +102,34 @@ func rewriteTag(out, doc []byte, i int) ([]byte, int, error) {
 		}
 		value, err := strconv.Unquote(string(doc[i+1 : end]))
 		if err != nil {
-			return nil, 0, fmt.Errorf("htmlattr: attribute %s at byte %d: %v", doc[name:i], name, err)
+			return nil, 0, fmt.Errorf("htmlattr: attribute %s at byte %d: %v", attr, name, err)
 		}
+		if booleans[string(attr)] {
+			if on, _ := strconv.ParseBool(value); !on {
+				// Dropped with the space before it.
+				for len(out) > 0 && out[len(out)-1] == ' ' {
+					out = out[:len(out)-1]
+				}
+				i = end
+				continue
+			}
+		}
+		out = append(out, attr...)
 		out = append(out, '=', '"')
 		out = append(out, html.EscapeString(value)...)
 		out = append(out, '"')
 		i = end
 	}
+}
+
+// booleans are the attributes go-app sets in the browser as boolean
+// properties, from strconv.ParseBool of their value (pkg/app/attribute.go,
+// setJSAttribute).
+var booleans = map[string]bool{
+	"async": true, "autofocus": true, "autoplay": true, "checked": true,
+	"default": true, "defer": true, "disabled": true, "hidden": true,
+	"ismap": true, "loop": true, "multiple": true, "muted": true, "open": true,
+	"readonly": true, "required": true, "reversed": true, "selected": true,
 }
 
 // quotedEnd returns the position just after the Go string literal that

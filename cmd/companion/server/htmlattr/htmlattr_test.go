@@ -150,3 +150,56 @@ func FuzzRewrite(f *testing.F) {
 func norm(s string) string {
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "\uFFFD").Replace(s)
 }
+
+// A boolean attribute set to false is left out, as go-app leaves it out of
+// the page in the browser; set to true it stays; other attributes that
+// read "false" (ARIA's, spellcheck) keep it.
+func TestRewriteDropsFalseBooleans(t *testing.T) {
+	doc := app.HTMLString(app.Div().Body(
+		app.Details().Class("a").Open(false).Body(app.Summary().Text("closed")),
+		app.Details().Open(true).Body(app.Summary().Text("open")),
+		app.Button().Disabled(false).Aria("pressed", false).Text("on"),
+		app.Input().Type("checkbox").Checked(false).Hidden(false).Spellcheck(false).ReadOnly(false),
+	))
+	if !strings.Contains(doc, `open="false"`) {
+		t.Fatalf("go-app no longer writes open=\"false\" (then this fix can go): %s", doc)
+	}
+	out, err := htmlattr.Rewrite([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out)
+	for _, want := range []string{`<details class="a">`, `<details open>`, `<button aria-pressed="false">`, `spellcheck="false"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %s in\n%s", want, got)
+		}
+	}
+	for _, gone := range []string{`open="false"`, "disabled", "checked", "hidden", "readonly"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("%s left in\n%s", gone, got)
+		}
+	}
+	// As a browser reads it: one details open.
+	root, err := html.Parse(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "details" {
+			for _, a := range n.Attr {
+				if a.Key == "open" {
+					open++
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if open != 1 {
+		t.Errorf("%d details open, want 1:\n%s", open, got)
+	}
+}

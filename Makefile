@@ -24,7 +24,7 @@ build: wasm
 # (1,877 KB brotli with inlining, 1,775 KB without; see web/wasmsize).
 # Then web/stripdebug drops what the runtime keeps only to print: its file
 # and line tables, and the names of functions outside our own packages
-# (~165 KB less brotli). A panic then names our functions, without file
+# (179 KB less brotli). A panic then names our functions, without file
 # or line. For a build that keeps every name: make build WASM_NAMES=all
 WASM_NAMES ?= companion/,main.
 WASM_FLAGS := -trimpath -ldflags='-s -w' -gcflags=all=-l -gcflags=runtime= -gcflags='internal/...='

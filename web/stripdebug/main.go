@@ -3,7 +3,7 @@
 // runtime.Caller then says "?" and line 0) and the names of the functions
 // outside the prefixes given (their frames then drop out of a panic's
 // traceback). Nothing else in the runtime reads them, and in the browser
-// app they are about 170 KB of the brotli download on venue wifi (see the
+// app they are 179 KB of the brotli download on venue wifi (see the
 // README's "What app.wasm is made of").
 //
 //	go run ./web/stripdebug -keep-names companion/,main. web/build/app.wasm

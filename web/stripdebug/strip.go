@@ -126,7 +126,7 @@ func Strip(wasm []byte, opt Options) ([]byte, Stats, error) {
 	}
 	zero := func(s span) {
 		for a := s.lo; a < s.hi; a++ {
-			if !kept[a] && mem[a] != 0 {
+			if !kept[a] {
 				mem[a] = 0
 			}
 		}

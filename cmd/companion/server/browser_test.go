@@ -107,7 +107,9 @@ func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Con
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
-	logs.Store(chromedp.FromContext(ctx), listenPage(ctx))
+	key := chromedp.FromContext(ctx)
+	logs.Store(key, listenPage(ctx))
+	t.Cleanup(func() { logs.Delete(key) })
 	return ctx
 }
 

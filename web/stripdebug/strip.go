@@ -79,7 +79,7 @@ func Strip(wasm []byte, opt Options) ([]byte, Stats, error) {
 	if err != nil {
 		return nil, st, err
 	}
-	mem := image(wasm, segs)
+	mem := wasmfile.Memory(wasm, segs)
 	pc, err := findPCHeader(mem)
 	if err != nil {
 		return nil, st, err
@@ -181,19 +181,6 @@ func dropNames(mem []byte, pc *pclntab, opt Options) (int, error) {
 }
 
 type span struct{ lo, hi int }
-
-// image is linear memory as the segments initialise it (zero between them).
-func image(b []byte, segs []wasmfile.Segment) []byte {
-	top := 0
-	for _, s := range segs {
-		top = max(top, s.Addr+s.Size)
-	}
-	mem := make([]byte, top)
-	for _, s := range segs {
-		copy(mem[s.Addr:], b[s.Pos:s.Pos+s.Size])
-	}
-	return mem
-}
 
 // writeBack copies memory into the segments of a copy of b. Strip only
 // ever writes zeros, so bytes between segments need no segment of their own.

@@ -2,58 +2,18 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"companion/web/internal/gowasm"
 	"companion/web/wasmsize/wasmfile"
 )
 
-// buildProg builds testdata/prog for the browser as the Makefile builds
-// the app, and returns its bytes.
-func buildProg(t *testing.T) []byte {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "prog.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./testdata/prog")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building testdata/prog: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func buildProg(t *testing.T) []byte { return gowasm.Build(t, "./testdata/prog") }
 
-// run runs a js/wasm binary under Node with Go's own loader.
 func run(t *testing.T, wasm []byte, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("this test runs a Go wasm binary under Node: install it with  sudo apt-get install -y nodejs  (make test's axe step installs npm, which brings it)")
-	}
-	name := filepath.Join(t.TempDir(), "prog.wasm")
-	if err := os.WriteFile(name, wasm, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		t.Fatalf("go env GOROOT: %v", err)
-	}
-	loader := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec_node.js")
-	cmd := exec.Command(node, append([]string{loader, name}, args...)...)
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err = cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return o.String(), e.String(), ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return o.String(), e.String(), 0
+	return gowasm.Run(t, wasm, args...)
 }
 
 func TestStrippedProgramRunsTheSame(t *testing.T) {
@@ -122,7 +82,7 @@ func TestStripKeepsWhatTheRuntimeReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	was, now := image(orig, segs), image(stripped, segs)
+	was, now := wasmfile.Memory(orig, segs), wasmfile.Memory(stripped, segs)
 	pc, err := findPCHeader(was)
 	if err != nil {
 		t.Fatal(err)

@@ -116,17 +116,18 @@ func TestWasmIsServedPrecompressed(t *testing.T) {
 	// A budget, not a benchmark: every byte is downloaded on venue wifi.
 	// Linking Go's HTTP client once added 5 MB raw; this catches that.
 	// Built as the Makefile builds it (no inlining outside the runtime,
-	// symbols stripped, then the runtime's line tables and the names of
-	// functions outside our packages dropped by web/stripdebug) the app
-	// measures 10,853,858 bytes raw and 1,665,436 brotli (README: "What
-	// app.wasm is made of"); the bare go-app v10 client in
-	// web/wasmsize/bare built the same way is 7,238,933 and 1,389,654
-	// brotli (go run ./web/wasmsize shows the difference by package).
-	// The budget is that plus a margin for brotli's total, which moves by
-	// up to ~10 KB with the binary's layout alone. A build that skipped
-	// stripdebug (1,844,524 brotli) or kept every name (1,710,503) fails
-	// here. The issue's aim of 1.55 MB is 115 KB below.
-	const rawBudget, brotliBudget = 10_865_000, 1_675_000
+	// symbols stripped, the runtime's line tables and the names of
+	// functions outside our packages dropped by web/stripdebug, the data
+	// laid out in a few segments by web/packdata) the app measures
+	// 11,484,866 bytes raw and 1,545,488 brotli (README: "What app.wasm is
+	// made of"); the bare go-app v10 client in web/wasmsize/bare built the
+	// same way is 7,238,933 and 1,389,654 brotli before the two rewrites
+	// (go run ./web/wasmsize shows the difference by package). The brotli
+	// budget is the issue's 1.55 MB: a build that skipped packdata
+	// (1,665,436), stripdebug, or kept every name fails here. Brotli's
+	// total moves by up to ~10 KB with the binary's layout alone, so a
+	// change that adds a few KB may need a cut elsewhere.
+	const rawBudget, brotliBudget = 11_500_000, 1_550_000
 	if raw > rawBudget || compressed > brotliBudget {
 		t.Errorf("app.wasm is %d bytes raw and %d brotli, over the budget of %d and %d", raw, compressed, rawBudget, brotliBudget)
 	}

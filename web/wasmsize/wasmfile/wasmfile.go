@@ -1,12 +1,14 @@
 // Package wasmfile reads the parts of a WebAssembly binary that say where
 // its bytes go: the code section's function bodies, named by the custom
-// "name" section, and the size of the data section.
+// "name" section, and the data section's segments, which it can also
+// write anew.
 package wasmfile
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -184,6 +186,93 @@ func DataSegments(b []byte) ([]Segment, error) {
 		return segs, nil
 	}
 	return nil, errors.New("no data section")
+}
+
+// Memory is linear memory as segs initialise it, up to the end of the
+// last segment: zero between segments, later segments over earlier ones,
+// as instantiation writes them.
+func Memory(b []byte, segs []Segment) []byte {
+	top := 0
+	for _, s := range segs {
+		top = max(top, s.Addr+s.Size)
+	}
+	mem := make([]byte, top)
+	for _, s := range segs {
+		copy(mem[s.Addr:], b[s.Pos:s.Pos+s.Size])
+	}
+	return mem
+}
+
+// Chunk is the content of one data segment to write: Bytes land in
+// linear memory at Addr.
+type Chunk struct {
+	Addr  int
+	Bytes []byte
+}
+
+// ReplaceData returns a copy of b whose data section holds chunks, in
+// order, as active segments of memory 0 at constant offsets (the form
+// the Go linker writes and DataSegments reads); every other section is
+// kept as it is.
+func ReplaceData(b []byte, chunks []Chunk) ([]byte, error) {
+	if _, err := DataSegments(b); err != nil {
+		return nil, err
+	}
+	var sec []byte
+	sec = appendULEB(sec, uint64(len(chunks)))
+	for _, c := range chunks {
+		// The offset is a signed i32: one at 2^31 or above would be read
+		// back as negative (DataSegments refuses those).
+		if c.Addr < 0 || c.Addr+len(c.Bytes) > math.MaxInt32 {
+			return nil, fmt.Errorf("data segment at %d of %d bytes lies above 2 GB", c.Addr, len(c.Bytes))
+		}
+		sec = append(sec, 0, 0x41) // active, memory 0; i32.const
+		sec = appendSLEB(sec, int64(c.Addr))
+		sec = append(sec, 0x0b) // end
+		sec = appendULEB(sec, uint64(len(c.Bytes)))
+		sec = append(sec, c.Bytes...)
+	}
+	r := &reader{b: b, p: 8}
+	for r.p < len(b) {
+		at := r.p
+		id := r.byte()
+		size := r.uleb()
+		end := r.p + size
+		if id != 11 {
+			r.p = end
+			continue
+		}
+		out := make([]byte, 0, at+1+10+len(sec)+len(b)-end)
+		out = append(out, b[:at]...)
+		out = append(out, 11)
+		out = appendULEB(out, uint64(len(sec)))
+		out = append(out, sec...)
+		return append(out, b[end:]...), nil
+	}
+	return nil, errors.New("no data section")
+}
+
+func appendULEB(b []byte, v uint64) []byte {
+	for {
+		c := byte(v & 0x7f)
+		v >>= 7
+		if v == 0 {
+			return append(b, c)
+		}
+		b = append(b, c|0x80)
+	}
+}
+
+// appendSLEB writes v in signed LEB128: the last byte's bit 6 is the sign.
+func appendSLEB(b []byte, v int64) []byte {
+	for {
+		c := byte(v & 0x7f)
+		v >>= 7
+		if (v == 0 && c&0x40 == 0) || (v == -1 && c&0x40 != 0) {
+			return append(b, c)
+		}
+		b = append(b, c|0x80)
+	}
 }
 
 // Packages sums the functions by Go package, largest first.

@@ -1,6 +1,9 @@
 package wasmfile
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestPackageOf(t *testing.T) {
 	for sym, want := range map[string]string{
@@ -78,5 +81,46 @@ func TestDataSegments(t *testing.T) {
 	}
 	if got := string(b[segs[1].Pos : segs[1].Pos+segs[1].Size]); got != "abc" {
 		t.Fatalf("second segment's bytes: %q", got)
+	}
+}
+
+func TestMemoryAndReplaceData(t *testing.T) {
+	b := []byte("\x00asm\x01\x00\x00\x00" +
+		"\x01\x01\x00" +
+		"\x0b\x11\x02" +
+		"\x00\x41\x10\x0b\x02hi" +
+		"\x00\x41\xc0\x00\x0b\x03abc" +
+		"\x00\x03\x01z!") // a custom section after the data
+	segs, err := DataSegments(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := Memory(b, segs)
+	if len(mem) != 67 || string(mem[16:18]) != "hi" || string(mem[64:]) != "abc" || bytes.Count(mem, []byte{0}) != 62 {
+		t.Fatalf("memory: %q", mem)
+	}
+
+	// One segment over both, the zeros between them included.
+	out, err := ReplaceData(b, []Chunk{{16, mem[16:]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out, b[:11]) || !bytes.HasSuffix(out, []byte("\x00\x03\x01z!")) {
+		t.Fatalf("the other sections changed: %q", out)
+	}
+	got, err := DataSegments(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Addr != 16 || got[0].Size != 51 || !bytes.Equal(Memory(out, got), mem) {
+		t.Fatalf("segments written: %+v in %q", got, out)
+	}
+
+	// An offset DataSegments would read as negative is refused.
+	if _, err := ReplaceData(b, []Chunk{{1 << 31, []byte("x")}}); err == nil {
+		t.Error("a segment at 2^31 was written")
+	}
+	if _, err := ReplaceData([]byte("\x00asm\x01\x00\x00\x00"), nil); err == nil {
+		t.Error("a binary without a data section was given one")
 	}
 }

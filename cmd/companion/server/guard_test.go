@@ -156,7 +156,7 @@ func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
 		return res
 	}
 	home := do(http.MethodGet, "/")
-	names := []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+	names := []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"}
 	if got := home.Header.Get("Content-Security-Policy"); got != server.ContentSecurityPolicy {
 		t.Fatalf("GET /: CSP %q, want %q", got, server.ContentSecurityPolicy)
 	}

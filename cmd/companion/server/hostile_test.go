@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -147,6 +148,7 @@ func TestHostileScheduleIsText(t *testing.T) {
 	srv := newSite(t, hostileSchedule())
 	const c = "?c=hostile"
 	track, room := appfind.Slug("Sécurité"), appfind.Slug(hostileRoom)
+	outside := 0
 	for _, path := range everyRoute(t, map[string][]string{
 		"PathSchedule": {ui.PathSchedule + c, ui.PathSchedule + c + "&view=grid"},
 		"PathAgenda":   {ui.PathAgenda + c},
@@ -163,7 +165,13 @@ func TestHostileScheduleIsText(t *testing.T) {
 		"PathSpeaker":  {ui.PathSpeaker + hostileSpeaker + c},
 		"PathVenue":    {ui.PathVenue + c},
 	}) {
-		checkNoScript(t, path, parse(t, srv.URL, path))
+		n := parse(t, srv.URL, path)
+		checkNoScript(t, path, n)
+		outside += checkOutsideLinksOpenAlone(t, path, n)
+	}
+	// The talk's link and its abstract's, the venue's map.
+	if outside < 3 {
+		t.Errorf("%d links to other sites checked, want the talk's, its abstract's and the venue's map at least", outside)
 	}
 
 	// The room's and the track's names, as text, in their lists and pages.
@@ -278,6 +286,30 @@ func TestHostileScheduleIsText(t *testing.T) {
 	if got := text(find(n, "a.brand")); got != hostileConf {
 		t.Errorf("brand = %q", got)
 	}
+}
+
+// checkOutsideLinksOpenAlone fails on a link to another site that would
+// open in the app's window or give the other page a handle on it: every
+// http(s) link to another host opens a new tab with rel=noopener. The
+// server sends no Cross-Origin-Opener-Policy (see guard.go), so this is
+// what keeps the app's window out of reach of the sites the schedule
+// links to.
+func checkOutsideLinksOpenAlone(t *testing.T, page string, n *html.Node) (links int) {
+	t.Helper()
+	walkHTML(n, func(e *html.Node) {
+		if e.Type != html.ElementNode || e.Data != "a" {
+			return
+		}
+		u, err := url.Parse(attr(e, "href"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return
+		}
+		if attr(e, "target") != "_blank" || !slices.Contains(strings.Fields(attr(e, "rel")), "noopener") {
+			t.Errorf("%s: the link to %s opens without target=_blank and rel=noopener (target %q, rel %q)", page, u, attr(e, "target"), attr(e, "rel"))
+		}
+		links++
+	})
+	return links
 }
 
 // A crafted link injects nothing: unknown talks and speakers are 404s,

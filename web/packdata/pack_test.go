@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -92,17 +91,15 @@ func TestPackJoinsShortGaps(t *testing.T) {
 	}
 }
 
-// sections splits a binary into its sections, each from its id byte.
+// sections splits a binary into its sections' bytes, each from its id.
 func sections(t *testing.T, b []byte) [][]byte {
-	var out [][]byte
-	for p := 8; p < len(b); {
-		size, n := binary.Uvarint(b[p+1:])
-		if n <= 0 || p+1+n+int(size) > len(b) {
-			t.Fatalf("section at %#x runs past the end", p)
-		}
-		end := p + 1 + n + int(size)
-		out = append(out, b[p:end])
-		p = end
+	secs, err := wasmfile.Sections(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([][]byte, len(secs))
+	for i, s := range secs {
+		out[i] = b[s.Start:s.End]
 	}
 	return out
 }

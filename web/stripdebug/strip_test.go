@@ -9,16 +9,9 @@ import (
 	"companion/web/wasmsize/wasmfile"
 )
 
-func buildProg(t *testing.T) []byte { return gowasm.Build(t, "./testdata/prog") }
-
-func run(t *testing.T, wasm []byte, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	return gowasm.Run(t, wasm, args...)
-}
-
 func TestStrippedProgramRunsTheSame(t *testing.T) {
-	orig := buildProg(t)
-	before, errs, code := run(t, orig)
+	orig := gowasm.Build(t, "./testdata/prog")
+	before, errs, code := gowasm.Run(t, orig)
 	if code != 0 || !strings.Contains(before, "caller true main.go ") || !strings.Contains(before, "makefunc ") {
 		t.Fatalf("the unstripped program (exit %d) should know its file and call through MakeFunc:\n%s%s", code, before, errs)
 	}
@@ -40,7 +33,7 @@ func TestStrippedProgramRunsTheSame(t *testing.T) {
 		if len(stripped) != len(orig) {
 			t.Fatalf("%q: size changed: %d → %d (only bytes are zeroed)", c.keep, len(orig), len(stripped))
 		}
-		after, errs, code := run(t, stripped)
+		after, errs, code := gowasm.Run(t, stripped)
 		if code != 0 {
 			t.Fatalf("%q: stripped program exited %d:\n%s%s", c.keep, code, after, errs)
 		}
@@ -56,7 +49,7 @@ func TestStrippedProgramRunsTheSame(t *testing.T) {
 
 		// A panic names the functions whose names were kept, with no file
 		// or line; the others drop out of the traceback.
-		_, trace, code := run(t, stripped, "panic")
+		_, trace, code := gowasm.Run(t, stripped, "panic")
 		if code != 2 || !strings.Contains(trace, "panic: boom") || !strings.Contains(trace, "goroutine 1 [running]:") {
 			t.Fatalf("%q: panic (exit %d) printed:\n%s", c.keep, code, trace)
 		}
@@ -72,7 +65,7 @@ func cstring(m []byte, a int) string {
 }
 
 func TestStripKeepsWhatTheRuntimeReads(t *testing.T) {
-	orig := buildProg(t)
+	orig := gowasm.Build(t, "./testdata/prog")
 	opt := Options{KeepNames: []string{"main.", "runtime.gc"}}
 	stripped, st, err := Strip(orig, opt)
 	if err != nil {

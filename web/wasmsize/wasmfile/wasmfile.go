@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -145,23 +146,16 @@ type Segment struct{ Addr, Pos, Size int }
 // active segments for memory 0 at an i32.const offset; anything else is
 // refused, as is a binary that is not WebAssembly version 1.
 func DataSegments(b []byte) ([]Segment, error) {
-	if len(b) < 8 || string(b[:8]) != "\x00asm\x01\x00\x00\x00" {
-		return nil, errors.New("not a WebAssembly binary (version 1)")
+	secs, err := Sections(b)
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{b: b, p: 8}
-	for r.p < len(b) {
-		at := r.p
-		id := r.byte()
-		size := r.uleb()
-		end := r.p + size
-		if r.err != nil || end > len(b) {
-			return nil, fmt.Errorf("section %d at %#x runs past the end", id, at)
-		}
-		if id != 11 {
-			r.p = end
+	for _, s := range secs {
+		if s.ID != 11 {
 			continue
 		}
-		sec := &reader{b: b[:end], p: r.p}
+		end := s.End
+		sec := &reader{b: b[:end], p: s.Body}
 		n := sec.uleb()
 		segs := make([]Segment, 0, n)
 		for i := 0; i < n && sec.err == nil; i++ {
@@ -186,6 +180,32 @@ func DataSegments(b []byte) ([]Segment, error) {
 		return segs, nil
 	}
 	return nil, errors.New("no data section")
+}
+
+// Section is one section of a binary: its id, where it starts (its id
+// byte), where its contents start and where it ends.
+type Section struct{ ID, Start, Body, End int }
+
+// Sections lists a binary's sections in order, refusing one that is not
+// WebAssembly version 1 or whose sections run past its end.
+func Sections(b []byte) ([]Section, error) {
+	if len(b) < 8 || string(b[:8]) != "\x00asm\x01\x00\x00\x00" {
+		return nil, errors.New("not a WebAssembly binary (version 1)")
+	}
+	var secs []Section
+	r := &reader{b: b, p: 8}
+	for r.p < len(b) {
+		at := r.p
+		id := int(r.byte())
+		size := r.uleb()
+		end := r.p + size
+		if r.err != nil || end > len(b) {
+			return nil, fmt.Errorf("section %d at %#x runs past the end", id, at)
+		}
+		secs = append(secs, Section{ID: id, Start: at, Body: r.p, End: end})
+		r.p = end
+	}
+	return secs, nil
 }
 
 // Memory is linear memory as segs initialise it, up to the end of the
@@ -232,24 +252,15 @@ func ReplaceData(b []byte, chunks []Chunk) ([]byte, error) {
 		sec = appendULEB(sec, uint64(len(c.Bytes)))
 		sec = append(sec, c.Bytes...)
 	}
-	r := &reader{b: b, p: 8}
-	for r.p < len(b) {
-		at := r.p
-		id := r.byte()
-		size := r.uleb()
-		end := r.p + size
-		if id != 11 {
-			r.p = end
-			continue
-		}
-		out := make([]byte, 0, at+1+10+len(sec)+len(b)-end)
-		out = append(out, b[:at]...)
-		out = append(out, 11)
-		out = appendULEB(out, uint64(len(sec)))
-		out = append(out, sec...)
-		return append(out, b[end:]...), nil
-	}
-	return nil, errors.New("no data section")
+	secs, _ := Sections(b) // read whole by DataSegments above
+	i := slices.IndexFunc(secs, func(s Section) bool { return s.ID == 11 })
+	data := secs[i]
+	out := make([]byte, 0, len(b)-(data.End-data.Start)+len(sec)+11)
+	out = append(out, b[:data.Start]...)
+	out = append(out, 11)
+	out = appendULEB(out, uint64(len(sec)))
+	out = append(out, sec...)
+	return append(out, b[data.End:]...), nil
 }
 
 func appendULEB(b []byte, v uint64) []byte {

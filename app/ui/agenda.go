@@ -30,7 +30,7 @@ const minGap = 15 * time.Minute
 func (p *agendaPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *agendaPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
+	followSchedule(ctx, keepNotice(&p.notice, p.load), func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *agendaPage) load(ctx app.Context) {

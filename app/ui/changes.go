@@ -22,7 +22,7 @@ type changesPage struct {
 func (p *changesPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *changesPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	followSchedule(ctx, p.load, nil)
+	followSchedule(ctx, keepNotice(&p.notice, p.load), nil)
 }
 
 func (p *changesPage) load(ctx app.Context) {

@@ -133,6 +133,21 @@ func followSchedule(ctx app.Context, load func(app.Context), onNews func()) {
 	})
 }
 
+// keepNotice returns a page's load made to keep the notice on screen: a
+// schedule arriving in the background (every page's first check settles
+// one) reloads the page, and must not wipe a notice the attendee has not
+// read yet, such as what a restore just did. A notice the load itself
+// brings (unreadable storage) wins.
+func keepNotice(notice *string, load func(app.Context)) func(app.Context) {
+	return func(ctx app.Context) {
+		shown := *notice
+		load(ctx)
+		if *notice == "" {
+			*notice = shown
+		}
+	}
+}
+
 // markSeen records that the attendee has seen this version of a
 // conference's schedule; it reports whether it is new to them.
 func markSeen(acronym, body string) bool {

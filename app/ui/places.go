@@ -135,7 +135,7 @@ func (p *placePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *placePage) OnNav(ctx app.Context) {
 	hostStars(ctx, &p.notice)
 	p.load(ctx)
-	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
+	followSchedule(ctx, keepNotice(&p.notice, p.load), func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *placePage) load(ctx app.Context) {

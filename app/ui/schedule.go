@@ -90,14 +90,7 @@ func (p *schedulePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *schedulePage) OnNav(ctx app.Context) {
 	hostStars(ctx, &p.notice)
 	p.load(ctx)
-	{
-		checkForUpdate(ctx, acronymOf(ctx.Page().URL()), func(ctx app.Context, news bool) {
-			p.load(ctx)
-			if news {
-				p.notice = updateNotice(p.conf, p.agenda)
-			}
-		})
-	}
+	followSchedule(ctx, keepNotice(&p.notice, p.load), func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 // load reads the page's state from its URL. The server renders the day

@@ -27,7 +27,7 @@ type sharePage struct {
 func (p *sharePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *sharePage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	followSchedule(ctx, p.load, nil)
+	followSchedule(ctx, keepNotice(&p.notice, p.load), nil)
 }
 
 func (p *sharePage) load(ctx app.Context) {

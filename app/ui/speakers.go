@@ -137,7 +137,7 @@ func (p *speakerPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *speakerPage) OnNav(ctx app.Context) {
 	hostStars(ctx, &p.notice)
 	p.load(ctx)
-	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
+	followSchedule(ctx, keepNotice(&p.notice, p.load), func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *speakerPage) load(ctx app.Context) {

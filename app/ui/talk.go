@@ -25,7 +25,7 @@ type talkPage struct {
 func (p *talkPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *talkPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	followSchedule(ctx, p.load, func() { p.notice = updateNotice(p.conf, p.agenda) })
+	followSchedule(ctx, keepNotice(&p.notice, p.load), func() { p.notice = updateNotice(p.conf, p.agenda) })
 }
 
 func (p *talkPage) load(ctx app.Context) {

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -317,7 +320,29 @@ func downloaded(t *testing.T, dir, suffix string) string {
 }
 
 func TestBrowserNotesReportAndBackup(t *testing.T) {
-	srv := newSite(t)
+	// The schedule check of a page can be held, to restore a backup before
+	// it settles (it once wiped the restore's notice as it arrived).
+	var hold atomic.Bool
+	release := make(chan struct{})
+	var answered atomic.Int32
+	srv := startWrappedSite(t, server.Assets{}, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, server.SchedulePath) {
+				if hold.Load() {
+					select {
+					case <-release:
+					case <-r.Context().Done():
+						return
+					}
+				}
+				defer answered.Add(1)
+			}
+			h.ServeHTTP(w, r)
+		})
+	})
+	var releaseOnce sync.Once
+	releaseCheck := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(releaseCheck) // before the server closes
 	ctx := newBrowser(t)
 	dir := downloads(t, ctx)
 	run(t, ctx, "talk page", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
@@ -351,16 +376,32 @@ func TestBrowserNotesReportAndBackup(t *testing.T) {
 	// Back up, clear the device, restore.
 	run(t, ctx, "back up", click(`#backup`))
 	backup := downloaded(t, dir, ".json")
+	hold.Store(true)
 	run(t, ctx, "clear storage", chromedp.Evaluate(`localStorage.clear()`, nil),
 		chromedp.Navigate(srv.URL+"/agenda"),
 		chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("#backup:not([disabled])") !== null`, nil, chromedp.WithPollingTimeout(60*time.Second)))
 	if got := evalString(t, ctx, "cleared", `document.querySelector("main .lede").textContent`); !strings.Contains(got, "No starred talks") {
 		t.Fatalf("after clearing: %q", got)
 	}
+	const restored = `(document.querySelector(".notice") || {}).textContent || ""`
 	run(t, ctx, "restore", chromedp.SetUploadFiles(`#restore`, []string{backup}, chromedp.ByQuery),
-		chromedp.WaitVisible(`#agenda-summary`, chromedp.ByQuery))
-	if got := evalString(t, ctx, "notice", `document.querySelector(".notice").textContent`); !strings.Contains(got, "Backup restored: 1 star and 1 note") {
+		chromedp.Poll(restored+` !== ""`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	if got := evalString(t, ctx, "notice", restored); !strings.Contains(got, "Backup restored: 1 star and 1 note") {
 		t.Fatalf("restore said %q", got)
+	}
+	// The schedule check arrives and reloads the page: the notice stays.
+	before := answered.Load()
+	releaseCheck()
+	deadline := time.Now().Add(20 * time.Second)
+	for answered.Load() == before && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if answered.Load() == before {
+		t.Fatal("the agenda page's schedule check never came")
+	}
+	run(t, ctx, "check settled", chromedp.Sleep(time.Second)) // the answer read and dispatched
+	if got := evalString(t, ctx, "notice after the check", restored); !strings.Contains(got, "Backup restored: 1 star and 1 note") {
+		t.Fatalf("after the schedule check, the notice says %q", got)
 	}
 	run(t, ctx, "note restored", chromedp.Navigate(srv.URL+"/talk/portail-developpeur-back-market"), appLoaded(),
 		chromedp.WaitVisible(`.rating button[data-rating="4"][aria-pressed="true"]`, chromedp.ByQuery),

@@ -18,7 +18,7 @@ var build embed.FS
 //go:embed templates/app-worker.js
 var WorkerTemplate string
 
-// ThemeScript is static/theme.js, which every page carries inline at the
+// ThemeScript is theme.js, which every page carries inline at the
 // top of its head, before its style sheets: it applies the attendee's
 // theme and language before the first paint. Loaded as a file it held
 // the page's parsing for a round trip (KCD France cold in make bench:
@@ -26,7 +26,7 @@ var WorkerTemplate string
 // it costs each page well under 1 KB compressed.
 var ThemeScript = withoutCommentLines(themeJS)
 
-//go:embed static/theme.js
+//go:embed theme.js
 var themeJS string
 
 // withoutCommentLines drops the lines that hold only a // comment.

@@ -1,11 +1,11 @@
 // Package theme is the attendee's choice of colours: the system's (light
 // or dark as the phone is set), or always light, or always dark. The
 // choice is kept in localStorage under Key as the bare name, so that
-// web/static/theme.js can apply it before the page is first drawn,
+// web/theme.js can apply it before the page is first drawn,
 // without waiting for the app.
 package theme
 
-// Key is where the choice is stored; web/static/theme.js reads the same.
+// Key is where the choice is stored; web/theme.js reads the same.
 const Key = "companion/theme"
 
 // Choice is a theme the attendee can pick.

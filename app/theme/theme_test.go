@@ -17,7 +17,7 @@ func TestParse(t *testing.T) {
 // The script that applies the choice before the first paint reads the same
 // key and values, and the style sheet has the same background colours.
 func TestScriptAndStylesAgree(t *testing.T) {
-	js, err := os.ReadFile("../../web/static/theme.js")
+	js, err := os.ReadFile("../../web/theme.js")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestScriptAndStylesAgree(t *testing.T) {
 	}
 	for _, s := range []string{`"` + Key + `"`, `"` + string(Light) + `"`, `"` + string(Dark) + `"`, LightColor, DarkColor} {
 		if !strings.Contains(string(js), s) {
-			t.Errorf("web/static/theme.js does not say %s", s)
+			t.Errorf("web/theme.js does not say %s", s)
 		}
 	}
 	for _, s := range []string{"--bg: " + LightColor, "--bg: " + DarkColor, `[data-theme="dark"]`, `[data-theme="light"]`} {

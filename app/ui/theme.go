@@ -8,7 +8,7 @@ import (
 
 // themeSwitch picks the colours: the system's, light or dark, remembered
 // on the device. Three toggle buttons (aria-pressed), each a full touch
-// target. web/static/theme.js applies the stored choice before the first
+// target. web/theme.js applies the stored choice before the first
 // paint; the switch applies a new one at once. Prerendered, no choice is
 // known and the buttons wait for the app, as the stars do.
 type themeSwitch struct {

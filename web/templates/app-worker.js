@@ -9,7 +9,9 @@ const cacheName = "app-" + "{{.Version}}";
 // Live schedules outlive app versions: a new app must not forget the last
 // schedule an attendee saw while offline.
 const dataCacheName = "companion-schedules";
-const resourcesToCache = {{.ResourcesToCache}};
+// go-app lists its own /app.css too, which no page links (the app's styles
+// are /web/app.css): installing need not fetch it.
+const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== "/app.css");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -310,6 +310,21 @@ func TestBrowserStarAgendaOffline(t *testing.T) {
 
 	run(t, ctx, "service worker ready", workerReady())
 
+	// The worker holds the app, but not go-app's own /app.css, which no
+	// page links.
+	var cached []string
+	run(t, ctx, "list the precache", chromedp.Evaluate(`(async () => {
+		const name = (await caches.keys()).find((k) => k.startsWith("app-"));
+		const keys = await (await caches.open(name)).keys();
+		return keys.map((r) => new URL(r.url).pathname);
+	})()`, &cached, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if !contains(cached, "/web/app.wasm") || !contains(cached, "/web/app.css") {
+		t.Errorf("the worker's cache lacks the app: %q", cached)
+	}
+	if contains(cached, "/app.css") {
+		t.Errorf("the worker precaches go-app's unused /app.css: %q", cached)
+	}
+
 	// Offline: the server is gone and the network is down.
 	srv.Close()
 	run(t, ctx, "go offline", network.Enable(), network.EmulateNetworkConditions(true, 0, 0, 0))

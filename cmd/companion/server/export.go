@@ -97,7 +97,8 @@ type exportPath struct{ url, file string }
 // exportPaths lists what the site serves, with the file each goes to.
 func exportPaths(a Assets) []exportPath {
 	var out []exportPath
-	for _, f := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"} {
+	// Not go-app's /app.css: no page links it, no worker precaches it.
+	for _, f := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"} {
 		out = append(out, exportPath{f, f[1:]})
 	}
 	for _, layer := range []fs.FS{a.Static, a.Build} {

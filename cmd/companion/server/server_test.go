@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"companion/web"
 )
 
 func get(t *testing.T, url string, header ...string) *http.Response {
@@ -37,7 +39,7 @@ func body(t *testing.T, res *http.Response) string {
 func TestPrecachedResourcesExist(t *testing.T) {
 	srv := newSite(t)
 	worker := body(t, get(t, srv.URL+"/app-worker.js"))
-	m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(worker)
+	m := regexp.MustCompile(`const resourcesToCache = (\[.*?\])`).FindStringSubmatch(worker)
 	if m == nil {
 		t.Fatalf("no resourcesToCache in the worker:\n%.500s", worker)
 	}
@@ -58,6 +60,19 @@ func TestPrecachedResourcesExist(t *testing.T) {
 		if res := get(t, srv.URL+r); res.StatusCode != http.StatusOK {
 			t.Errorf("GET %s: %s", r, res.Status)
 		}
+	}
+}
+
+// theme.js is in every page, inline: it is no file of the site's, which
+// a page could load by mistake.
+func TestThemeScriptIsNoFile(t *testing.T) {
+	srv := newSite(t)
+	if res := get(t, srv.URL+"/web/theme.js"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /web/theme.js: %s, want 404", res.Status)
+	}
+	page := body(t, get(t, srv.URL+"/"))
+	if !strings.Contains(page, web.ThemeScript) {
+		t.Error("the schedule page does not carry theme.js inline")
 	}
 }
 

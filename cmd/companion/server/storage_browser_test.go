@@ -17,7 +17,7 @@ import (
 // it does. The app must start and be used without storage all the same:
 // with cookies and site data blocked, window.localStorage itself throws a
 // SecurityError (Chromium, Firefox); with some privacy settings and
-// extensions only its methods do (web/static/theme.js then puts a storage
+// extensions only its methods do (web/theme.js then puts a storage
 // that keeps nothing in its place); and storage may start refusing once
 // the page is open (browserStorage recovers).
 func TestBrowserStorageRefused(t *testing.T) {
